@@ -1,0 +1,84 @@
+package org.circc.gateway.security;
+
+import org.circc.gateway.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stateless: every request authenticates itself. Each way of authenticating is an {@link AuthenticationWebFilter}
+ * that turns its credentials into a {@link GatewayAuthentication}; today that is {@code X-API-Key} when
+ * {@code circc.gateway.api-keys.enabled}, a JWT bearer filter goes beside it. Then {@link RouteAccessRules}
+ * decides per route and role. Only health, info and prometheus are open without authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    static final String[] PUBLIC_ACTUATOR = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyProperties apiKeys, Problems problems) {
+        List<String> challenges = new ArrayList<>();
+        List<String> ways = new ArrayList<>();
+        if (apiKeys.enabled()) {
+            challenges.add("ApiKey realm=\"circc\", header=\"" + ApiKeyAuthenticationConverter.HEADER + "\"");
+            ways.add("send an " + ApiKeyAuthenticationConverter.HEADER + " header");
+        }
+        if (challenges.isEmpty()) {
+            log.warn("No way of authenticating is enabled (circc.gateway.api-keys.enabled=false): every API request will be answered 401");
+            challenges.add("Bearer realm=\"circc\"");
+            ways.add("no way of authenticating is enabled on this gateway");
+        }
+        ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(problems, challenges, String.join(" or ", ways));
+
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new ApiAccessDeniedHandler(problems)))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, PUBLIC_ACTUATOR).permitAll()
+                        .anyExchange().access(new RouteAccessRules()));
+
+        if (apiKeys.enabled()) {
+            http.addFilterAt(apiKeyFilter(apiKeys, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
+        }
+        return http.build();
+    }
+
+    private static AuthenticationWebFilter apiKeyFilter(ApiKeyProperties apiKeys, ApiAuthenticationEntryPoint entryPoint) {
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(new ApiKeyAuthenticationManager(apiKeys));
+        filter.setServerAuthenticationConverter(new ApiKeyAuthenticationConverter());
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return filter;
+    }
+
+    /** Requests the firewall refuses (encoded slashes, {@code ..} segments, odd methods) get problem+json too. */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(Problems problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "The request was rejected: " + rejected.getMessage());
+    }
+}

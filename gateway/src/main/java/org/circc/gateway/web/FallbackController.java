@@ -1,0 +1,44 @@
+package org.circc.gateway.web;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Where a guarded route's circuit breaker forwards when its service is down, too slow, or its circuit is open.
+ * Reached only by that internal forward (which does not pass the security filters again); from outside,
+ * {@code /fallback/**} matches no access rule and is answered 404.
+ */
+@RestController
+public class FallbackController {
+
+    public static final String PATH = "/fallback/";
+
+    private final Problems problems;
+
+    public FallbackController(Problems problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping(PATH + "{service}")
+    public ResponseEntity<Map<String, Object>> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        String detail;
+        if (cause instanceof TimeoutException) {
+            detail = "The " + service + " service did not answer in time.";
+        } else if (cause instanceof CallNotPermittedException) {
+            detail = "The " + service + " service is failing; the gateway is holding requests back for a while.";
+        } else {
+            detail = "The " + service + " service cannot be reached.";
+        }
+        return problems.entity(HttpStatus.SERVICE_UNAVAILABLE, detail + " Try again later.");
+    }
+}

@@ -1,0 +1,85 @@
+package org.circc.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.circc.gateway.config.GatewayProperties;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every answer the gateway makes itself (rather than a service's answer it passes on) is an RFC 9457
+ * {@code application/problem+json} body made here: {@code type}, {@code title}, {@code status}, {@code detail}.
+ * 503 and 429 carry {@code Retry-After}.
+ */
+@Component
+public class Problems {
+
+    /** RFC 9457 §4.2.1: with no more specific type, {@code title} is the status phrase. */
+    static final String TYPE = "about:blank";
+
+    private final ObjectMapper objectMapper;
+    private final long retryAfterSeconds;
+
+    public Problems(ObjectMapper objectMapper, GatewayProperties properties) {
+        this.objectMapper = objectMapper;
+        this.retryAfterSeconds = properties.retryAfterSeconds();
+    }
+
+    public static Map<String, Object> body(HttpStatusCode status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE);
+        body.put("title", title(status));
+        body.put("status", status.value());
+        body.put("detail", detail);
+        return body;
+    }
+
+    /** For controllers. */
+    public ResponseEntity<Map<String, Object>> entity(HttpStatusCode status, String detail) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (needsRetryAfter(status)) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        return builder.body(body(status, detail));
+    }
+
+    /** For filters, entry points and exception handlers: writes the problem as the whole response. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        byte[] bytes;
+        try {
+            bytes = objectMapper.writeValueAsBytes(body(status, detail));
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+        response.setStatusCode(status);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentLength(bytes.length);
+        if (needsRetryAfter(status)) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private static boolean needsRetryAfter(HttpStatusCode status) {
+        return status.value() == HttpStatus.SERVICE_UNAVAILABLE.value() || status.value() == HttpStatus.TOO_MANY_REQUESTS.value();
+    }
+
+    private static String title(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.getReasonPhrase() : "HTTP " + status.value();
+    }
+}

@@ -1,0 +1,38 @@
+package org.circc.local;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar local-runner/target/circc-local-runner.jar [data-directory]}: runs CIRCC on its embedded
+ * defaults, data kept in {@code ./data} (or the given directory) across restarts, until Ctrl-C.
+ */
+public final class LocalPlatformMain {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatformMain.class);
+
+    private LocalPlatformMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path projectRoot = Path.of(System.getProperty("circc.root", ".")).toAbsolutePath().normalize();
+        Path dataDirectory = args.length > 0 ? Path.of(args[0]) : projectRoot.resolve("data");
+        Instant started = Instant.now();
+        LocalPlatform platform = LocalPlatform.start(LocalPlatformOptions.persistent(projectRoot, dataDirectory.toAbsolutePath()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping CIRCC");
+            platform.close();
+            stopped.countDown();
+        }, "circc-shutdown"));
+        log.info("CIRCC is up in {} s; data in {}; Ctrl-C stops it\n{}",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, dataDirectory.toAbsolutePath(),
+                platform.describe());
+        stopped.await();
+    }
+}

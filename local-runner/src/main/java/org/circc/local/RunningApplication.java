@@ -1,0 +1,20 @@
+package org.circc.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** One application's JVM, started by the runner. */
+record RunningApplication(PlatformService service, int port, Process process, Path log) {
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGTERM first, so Spring closes the application (processors release their tokens); then the hard way. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
