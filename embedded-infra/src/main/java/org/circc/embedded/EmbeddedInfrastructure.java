@@ -2,11 +2,8 @@ package org.circc.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +46,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final int smtpPort;
     private final boolean isShared;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Stops everything when the JVM exits without {@link #close()}: no PostgreSQL process outlives it. */
+    private final Thread shutdownHook = new Thread(this::stop, "circc-embedded-infrastructure-shutdown");
 
     private EmbeddedInfrastructure(Builder b, boolean isShared) {
         this.options = b.options;
@@ -71,8 +70,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL, Kafka, the MongoDB-wire server and SMTP, in that order, except each part that {@code env}
-     * names an external server for: {@code CIRCC_POSTGRES_URL} (a JDBC base such as {@code jdbc:postgresql://db:5432/},
+     * Starts PostgreSQL, Kafka, the MongoDB-wire server and SMTP, in that order (PostgreSQL, a child process, comes up
+     * in the background while Kafka starts in this JVM; both are ready before the MongoDB-wire server starts), except
+     * each part that {@code env} names an external server for: {@code CIRCC_POSTGRES_URL} (a JDBC base such as {@code jdbc:postgresql://db:5432/},
      * with {@code CIRCC_POSTGRES_USER} and {@code CIRCC_POSTGRES_PASSWORD}), {@code CIRCC_KAFKA_BROKERS},
      * {@code CIRCC_MONGODB_URI} (a base URI; the database name is appended), {@code CIRCC_SMTP_HOST} and
      * {@code CIRCC_SMTP_PORT}.
@@ -89,9 +89,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      */
     public static synchronized EmbeddedInfrastructure shared() {
         if (shared == null) {
-            EmbeddedInfrastructure instance = start(InfrastructureOptions.ephemeral(), System::getenv, true);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "circc-embedded-infrastructure-shutdown"));
-            shared = instance;
+            shared = start(InfrastructureOptions.ephemeral(), System::getenv, true);
         }
         return shared;
     }
@@ -143,6 +141,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             throw (RuntimeException) e;
         }
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(b, isShared);
+        Runtime.getRuntime().addShutdownHook(infrastructure.shutdownHook);
         log.info("Infrastructure ready in {} ms ({}, data in {})", millisSince(startedAt),
                 options.persistent() ? "persistent" : "ephemeral",
                 options.persistent() ? options.dataDirectory() : b.temporaryDirectory + " (deleted on close)");
@@ -170,7 +169,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private static void finishPostgres(Builder b, ExternalServers external, FutureTask<EmbeddedPostgresServer> start) {
         if (start == null) {
             b.databases = new PostgresDatabases(external.postgresUrl(), external.postgresUser(), external.postgresPassword());
-            log.info("PostgreSQL: external server {} as user {} ({})", external.postgresUrl(), external.postgresUser(),
+            log.info("PostgreSQL: external server {} as user {} ({})", redactJdbcUrl(external.postgresUrl()), external.postgresUser(),
                     ExternalServers.POSTGRES_URL);
             return;
         }
@@ -215,8 +214,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         long startedAt = System.nanoTime();
         b.mongo = EmbeddedMongoServer.start(b.options.persistent() ? root.resolve("mongo.mv") : null, b.options.mongoPort());
         b.mongoBaseUri = b.mongo.baseUri();
-        log.info("MongoDB-wire (embedded, {} backend) listening on 127.0.0.1:{}, started in {} ms",
-                b.mongo.file() == null ? "in-memory" : "H2 file " + b.mongo.file(), b.mongo.port(), millisSince(startedAt));
+        log.info("MongoDB-wire (embedded) listening on 127.0.0.1:{}, data {}, started in {} ms", b.mongo.port(),
+                b.mongo.file() == null ? "in memory" : "in H2 file " + b.mongo.file(), millisSince(startedAt));
     }
 
     private static void startSmtp(Builder b, ExternalServers external) {
@@ -338,6 +337,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             return;
         }
         stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already: the hook is running or has run
+        }
     }
 
     private void stop() {
@@ -368,30 +372,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                 log.warn("Could not stop {} cleanly", component.getClass().getSimpleName(), e);
             }
         }
-        deleteTemporaryDirectory(temporaryDirectory);
+        Directories.deleteTree(temporaryDirectory);
     }
 
-    private static void deleteTemporaryDirectory(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            log.warn("Could not delete temporary directory {}", directory, e);
-        }
+    private static String redactJdbcUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     private static String redactMongoUri(String uri) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EchoBackend {
 
-    public static final Duration STREAM_GAP = Duration.ofMillis(2500);
+    public static final Duration STREAM_GAP = Duration.ofMillis(3500);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,11 +59,11 @@ public final class EchoBackend {
             return Mono.never();
         }
         if (path.equals("/api/v1/replay")) {
-            return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
-                    .sendString(Flux.concat(
-                            Mono.delay(STREAM_GAP).thenReturn("id: 1\nevent: incident.reported\ndata: first\n\n"),
-                            Mono.just("id: 2\nevent: incident.triaged\ndata: second\n\n")))
-                    .then();
+            return Mono.delay(STREAM_GAP).then(response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+                    .sendString(Flux.just(
+                            "id: 1\nevent: incident.reported\ndata: first\n\n",
+                            "id: 2\nevent: incident.triaged\ndata: second\n\n"))
+                    .then());
         }
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             Map<String, Object> echo = new LinkedHashMap<>();

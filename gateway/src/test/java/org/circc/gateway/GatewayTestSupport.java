@@ -23,13 +23,13 @@ import java.util.Map;
 /**
  * The gateway with the {@code local} profile's five API keys, on 127.0.0.1, in front of stand-in services:
  * intake, escalation and timeline are {@link EchoBackend}s; triage and notification point at a closed port.
- * Non-streaming routes time out after 2 s, {@code escalation-policies} after 500 ms. All subclasses share one
+ * Non-streaming routes time out after 3 s, {@code escalation-policies} after 500 ms. All subclasses share one
  * application context and one set of backends. Metrics export is on, as in production, so prometheus is there.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
-        "circc.gateway.response-timeout=2s",
+        "circc.gateway.response-timeout=3s",
         "circc.gateway.routes.escalation-policies.response-timeout=500ms",
         "circc.gateway.retry-after=7s"})
 @ActiveProfiles("local")

@@ -19,55 +19,51 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The whole platform on one machine: the embedded infrastructure in this JVM, then every service and the gateway
- * as JVMs of their own, as in production. Closing stops the applications first, then the infrastructure.
+ * as JVMs of their own, as in production. {@link #close()} stops the applications first, then the
+ * infrastructure; it may be called at any time, also while {@link #start()} is still running.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Trainings run two at a time: one per core. */
+    private static final int PARALLEL_TRAININGS = 2;
 
-    private final EmbeddedInfrastructure infrastructure;
-    private final List<RunningApplication> applications;
+    private final LocalPlatformOptions options;
+    private final List<RunningApplication> applications = new CopyOnWriteArrayList<>();
+    private volatile EmbeddedInfrastructure infrastructure;
+    private volatile boolean closed;
 
-    private LocalPlatform(EmbeddedInfrastructure infrastructure, List<RunningApplication> applications) {
-        this.infrastructure = infrastructure;
-        this.applications = applications;
+    public LocalPlatform(LocalPlatformOptions options) {
+        this.options = options;
     }
 
-    public static LocalPlatform start(LocalPlatformOptions options) {
+    /** Starts everything and returns once every application reports UP. */
+    public LocalPlatform start() {
         requireJars(options.projectRoot());
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(options.infrastructure());
-        List<RunningApplication> applications = new ArrayList<>();
-        LocalPlatform platform = new LocalPlatform(infrastructure, applications);
+        infrastructure = EmbeddedInfrastructure.start(options.infrastructure());
         try {
             Files.createDirectories(options.logDirectory());
-            Map<PlatformService, Integer> ports = new LinkedHashMap<>();
-            for (PlatformService service : PlatformService.SERVICES) {
-                ports.put(service, portFor(service, options));
+            Map<PlatformService, Map<String, String>> configurations = configurations(infrastructure);
+            trainClassDataSharing(configurations);
+            for (Map.Entry<PlatformService, Map<String, String>> configuration : configurations.entrySet()) {
+                launch(configuration.getKey(), configuration.getValue());
             }
-            for (PlatformService service : PlatformService.SERVICES) {
-                Map<String, String> properties = new LinkedHashMap<>(infrastructure.springPropertiesFor(service.name()));
-                properties.put("server.port", String.valueOf(ports.get(service)));
-                applications.add(launch(service, ports.get(service), properties, options));
-            }
-            int gatewayPort = portFor(PlatformService.GATEWAY, options);
-            Map<String, String> gateway = new LinkedHashMap<>();
-            gateway.put("server.port", String.valueOf(gatewayPort));
-            gateway.put("spring.profiles.active", "local");
-            gateway.put("circc.gateway.api-keys.enabled", "true");
-            ports.forEach((service, port) ->
-                    gateway.put("circc.gateway.services." + service.name(), "http://127.0.0.1:" + port));
-            applications.add(launch(PlatformService.GATEWAY, gatewayPort, gateway, options));
-            platform.awaitHealthy();
-            return platform;
+            awaitHealthy();
+            return this;
         } catch (IOException e) {
-            platform.close();
+            close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            platform.close();
+            close();
             throw e;
         }
     }
@@ -92,24 +88,78 @@ public final class LocalPlatform implements AutoCloseable {
             description.append(String.format("  %-13s %-24s log %s%n", application.service().name(),
                     application.baseUrl(), application.log()));
         }
-        description.append(String.format("  %-13s jdbc %s (one database per service)%n", "postgresql",
-                infrastructure.jdbcUrl("postgres")));
+        description.append(String.format("  %-13s %s (one database per service)%n", "postgresql",
+                infrastructure.jdbcUrl(PlatformService.INTAKE.name())));
         description.append(String.format("  %-13s %s%n", "kafka", infrastructure.kafkaBootstrapServers()));
-        description.append(String.format("  %-13s %s%n", "mongodb", infrastructure.mongoUri("")));
+        description.append(String.format("  %-13s %s%n", "mongodb",
+                infrastructure.mongoUri(EmbeddedInfrastructure.MONGO_DATABASE_PREFIX + PlatformService.TIMELINE.name())));
         description.append(String.format("  %-13s %s:%d%n", "smtp", infrastructure.smtpHost(), infrastructure.smtpPort()));
         return description.toString();
     }
 
     @Override
-    public void close() {
-        for (int i = applications.size() - 1; i >= 0; i--) {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RunningApplication> running = new ArrayList<>(applications);
+        for (int i = running.size() - 1; i >= 0; i--) {
             try {
-                applications.get(i).stop();
+                running.get(i).stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        infrastructure.close();
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    private Map<PlatformService, Map<String, String>> configurations(EmbeddedInfrastructure infrastructure) {
+        Map<PlatformService, Map<String, String>> configurations = new LinkedHashMap<>();
+        Map<PlatformService, Integer> ports = new LinkedHashMap<>();
+        for (PlatformService service : PlatformService.SERVICES) {
+            int port = portFor(service);
+            ports.put(service, port);
+            Map<String, String> properties = new LinkedHashMap<>(infrastructure.springPropertiesFor(service.name()));
+            properties.put("server.port", String.valueOf(port));
+            configurations.put(service, properties);
+        }
+        Map<String, String> gateway = new LinkedHashMap<>();
+        gateway.put("server.port", String.valueOf(portFor(PlatformService.GATEWAY)));
+        gateway.put("spring.profiles.active", "local");
+        gateway.put("circc.gateway.api-keys.enabled", "true");
+        ports.forEach((service, port) -> gateway.put("circc.gateway.services." + service.name(), "http://127.0.0.1:" + port));
+        configurations.put(PlatformService.GATEWAY, gateway);
+        return configurations;
+    }
+
+    private void trainClassDataSharing(Map<PlatformService, Map<String, String>> configurations) {
+        List<PlatformService> untrained = configurations.keySet().stream()
+                .filter(service -> !ClassDataSharing.isTrained(service, options.projectRoot()))
+                .toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        log.info("first start of this build: preparing class-data sharing for {} (once per build)",
+                untrained.stream().map(PlatformService::name).toList());
+        ExecutorService trainings = Executors.newFixedThreadPool(PARALLEL_TRAININGS);
+        try {
+            List<Future<Boolean>> results = untrained.stream()
+                    .map(service -> trainings.submit(() -> ClassDataSharing.train(service, options, configurations.get(service))))
+                    .toList();
+            for (Future<Boolean> result : results) {
+                result.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing class-data sharing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("preparing class-data sharing failed", e.getCause());
+        } finally {
+            trainings.shutdownNow();
+        }
     }
 
     private static void requireJars(Path projectRoot) {
@@ -123,7 +173,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static int portFor(PlatformService service, LocalPlatformOptions options) {
+    private int portFor(PlatformService service) {
         int port = options.ports().getOrDefault(service, 0);
         return port != 0 ? port : freePort();
     }
@@ -136,21 +186,28 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static RunningApplication launch(PlatformService service, int port, Map<String, String> properties,
-                                              LocalPlatformOptions options) throws IOException {
+    private void launch(PlatformService service, Map<String, String> properties) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the platform was closed while starting");
+        }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ClassDataSharing.java());
         command.addAll(options.jvmOptions());
-        command.add("-jar");
-        command.add(service.executableJar(options.projectRoot()).toString());
+        if (ClassDataSharing.isTrained(service, options.projectRoot())) {
+            command.addAll(ClassDataSharing.launchArguments(service, options.projectRoot()));
+        } else {
+            command.add("-jar");
+            command.add(service.executableJar(options.projectRoot()).toString());
+        }
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path logFile = options.logDirectory().resolve(service.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        int port = Integer.parseInt(properties.get("server.port"));
         log.info("starting {} on port {}", service.name(), port);
-        return new RunningApplication(service, port, builder.start(), logFile);
+        applications.add(new RunningApplication(service, port, builder.start(), logFile));
     }
 
     private void awaitHealthy() {
@@ -171,6 +228,9 @@ public final class LocalPlatform implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("not healthy after " + READY_TIMEOUT.toSeconds() + " s: "
                         + waiting.stream().map(application -> application.service().name()).toList());
+            }
+            if (closed) {
+                throw new IllegalStateException("the platform was closed while starting");
             }
             pause();
         }

@@ -21,18 +21,23 @@ public final class LocalPlatformMain {
 
     public static void main(String[] args) throws InterruptedException {
         Path projectRoot = Path.of(System.getProperty("circc.root", ".")).toAbsolutePath().normalize();
-        Path dataDirectory = args.length > 0 ? Path.of(args[0]) : projectRoot.resolve("data");
+        Path dataDirectory = (args.length > 0 ? Path.of(args[0]) : projectRoot.resolve("data")).toAbsolutePath();
         Instant started = Instant.now();
-        LocalPlatform platform = LocalPlatform.start(LocalPlatformOptions.persistent(projectRoot, dataDirectory.toAbsolutePath()));
+        LocalPlatform platform = new LocalPlatform(LocalPlatformOptions.persistent(projectRoot, dataDirectory));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping CIRCC");
             platform.close();
             stopped.countDown();
         }, "circc-shutdown"));
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            log.error("CIRCC did not start: {}", e.getMessage());
+            System.exit(1);
+        }
         log.info("CIRCC is up in {} s; data in {}; Ctrl-C stops it\n{}",
-                Duration.between(started, Instant.now()).toMillis() / 1000.0, dataDirectory.toAbsolutePath(),
-                platform.describe());
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, dataDirectory, platform.describe());
         stopped.await();
     }
 }

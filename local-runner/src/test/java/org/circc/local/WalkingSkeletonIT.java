@@ -41,7 +41,7 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startPlatform() {
-        platform = LocalPlatform.start(options());
+        platform = new LocalPlatform(options()).start();
     }
 
     @AfterAll
@@ -167,7 +167,7 @@ class WalkingSkeletonIT {
     void acceptedIncidentsAndTheirTimelinesSurviveARestart() {
         assertThat(acceptedIncidentId).as("the skeleton test accepted an incident").isNotNull();
         platform.close();
-        platform = LocalPlatform.start(options());
+        platform = new LocalPlatform(options()).start();
 
         List<Map<String, Object>> entries = awaitTimeline(acceptedIncidentId, acceptedTimeline.size());
         assertThat(entries).isEqualTo(acceptedTimeline);

@@ -194,9 +194,16 @@ class ObservablePropertiesTest {
         Observable observable = Observable.of(ObservableType.URL, raw);
         String value = observable.value();
         assertThat(Observable.of(ObservableType.URL, value)).isEqualTo(observable);
-        assertThat(value).startsWith(scheme.toLowerCase(Locale.ROOT) + "://");
-        assertThat(value).endsWith(path.isEmpty() ? "/" : path);
-        assertThat(value).doesNotContain(":80/", ":443/").doesNotStartWith("ftp://" + host + ":21");
+        String lowerScheme = scheme.toLowerCase(Locale.ROOT);
+        int defaultPort = switch (lowerScheme) {
+            case "http" -> 80;
+            case "https" -> 443;
+            default -> 21;
+        };
+        String expectedPort = port == 0 || port == defaultPort ? "" : ":" + port;
+        String expectedPath = path.isEmpty() ? "/" : path;
+        assertThat(value).isEqualTo(lowerScheme + "://" + Observable.of(ObservableType.DOMAIN, host).value()
+                + expectedPort + expectedPath);
     }
 
     @Provide

@@ -75,7 +75,6 @@ public class GatewayRoutes {
                 .route(NOTIFICATION_STREAM, r -> r.method(GET).and().path(false, "/api/v1/stream")
                         .uri(services.notification()))
                 .route(TIMELINE_REPLAY, r -> r.method(GET).and().path(false, "/api/v1/replay")
-                        .filters(f -> f.circuitBreaker(guard(TIMELINE_READS, "timeline")))
                         .uri(services.timeline()))
                 .route(TIMELINE_READS, r -> r.method(GET).and().path(false,
                                 "/api/v1/incidents/**",

@@ -59,7 +59,7 @@ class RoutingTest extends GatewayTestSupport {
                 })
                 .getResponseBody();
 
-        assertThat(EchoBackend.STREAM_GAP).isGreaterThan(Duration.ofSeconds(2));
+        assertThat(EchoBackend.STREAM_GAP).as("longer than the 3 s response timeout").isGreaterThan(Duration.ofSeconds(3));
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.event()).isEqualTo("incident.reported"))
                 .assertNext(event -> {

@@ -26,11 +26,13 @@ class ServiceUnavailableTest extends GatewayTestSupport {
         Map<String, Object> problem = assertProblem(response, 503);
         response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7");
         assertThat(problem.get("detail")).asString().contains("triage").contains("cannot be reached");
-        assertThat(took).as("well inside the 2 s response timeout").isLessThan(Duration.ofMillis(1500));
+        assertThat(took).as("well inside the 3 s response timeout").isLessThan(Duration.ofMillis(2500));
     }
 
     @Test
-    void serviceTooSlowIs503ProblemAfterTheRoutesTimeout() {
+    void serviceTooSlowIs503ProblemAfterTheRoutesOwnTimeout() {
+        client.get().uri("/api/v1/escalation-policies/default").header("X-API-Key", COORDINATOR_KEY)
+                .exchange().expectStatus().isOk();
         long start = System.nanoTime();
 
         var response = client.get().uri("/api/v1/escalation-policies/hang")
@@ -41,7 +43,7 @@ class ServiceUnavailableTest extends GatewayTestSupport {
         Map<String, Object> problem = assertProblem(response, 503);
         response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7");
         assertThat(problem.get("detail")).asString().contains("escalation").contains("did not answer in time");
-        assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(1900));
+        assertThat(took).as("500 ms for this route, not the 3 s default").isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.circc.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
-
-/** CloudEvents 1.0 attributes in the Kafka protocol binding's binary mode: {@code ce_}-prefixed record headers. */
+/**
+ * CloudEvents 1.0 attributes in the Kafka protocol binding's binary mode: {@code ce_}-prefixed record headers.
+ * Consumers read them back through Spring Cloud Function's {@code CloudEventMessageUtils}, which knows every
+ * prefix a binder may present them with.
+ */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";
@@ -13,16 +15,5 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
 
     private CloudEventHeaders() {
-    }
-
-    /** Header values arrive as bytes or strings depending on the header mapper; both mean the same text. */
-    static String text(Object headerValue) {
-        if (headerValue == null) {
-            return null;
-        }
-        if (headerValue instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return headerValue.toString();
     }
 }

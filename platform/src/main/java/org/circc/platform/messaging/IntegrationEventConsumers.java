@@ -7,11 +7,13 @@ import org.circc.contracts.events.IntegrationEvent;
 import org.circc.contracts.events.IntegrationEventCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -64,8 +66,8 @@ public class IntegrationEventConsumers {
     }
 
     private Optional<ReceivedIntegrationEvent> decode(String consumerName, Message<byte[]> message) {
-        String id = CloudEventHeaders.text(message.getHeaders().get(CloudEventHeaders.ID));
-        String type = CloudEventHeaders.text(message.getHeaders().get(CloudEventHeaders.TYPE));
+        String id = CloudEventMessageUtils.getId(message);
+        String type = CloudEventMessageUtils.getType(message);
         if (id == null || type == null) {
             throw new IllegalArgumentException("record without CloudEvents id or type: not an integration event");
         }
@@ -76,10 +78,9 @@ public class IntegrationEventConsumers {
             return Optional.empty();
         }
         IntegrationEvent payload = read(message.getPayload(), entry.get().eventClass());
-        return Optional.of(new ReceivedIntegrationEvent(id, type,
-                CloudEventHeaders.text(message.getHeaders().get(CloudEventHeaders.SOURCE)),
-                CloudEventHeaders.text(message.getHeaders().get(CloudEventHeaders.SUBJECT)),
-                payload));
+        URI source = CloudEventMessageUtils.getSource(message);
+        return Optional.of(new ReceivedIntegrationEvent(id, type, source == null ? null : source.toString(),
+                CloudEventMessageUtils.getSubject(message), payload));
     }
 
     private IntegrationEvent read(byte[] payload, Class<? extends IntegrationEvent> eventClass) {

@@ -22,6 +22,11 @@ public class TimelineConfiguration {
     }
 
     @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
     TimelineProjection timelineProjection(IncidentTimelineRepository timelines, ObjectMapper objectMapper) {
         return new TimelineProjection(timelines, new TimelineEntryFactory(objectMapper));
     }
