@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -80,7 +81,8 @@ class WalkingSkeletonIT {
     @Test
     @Order(1)
     void aReportIsStoredTriagedEscalatedNotifiedAndOnItsTimeline() {
-        Map<?, ?> accepted = gateway().post().uri("/api/v1/incidents")
+        @SuppressWarnings("unchecked")
+        Map<String, Object> accepted = gateway().post().uri("/api/v1/incidents")
                 .header("X-API-Key", "op-venue-key")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(exampleReport())
@@ -88,6 +90,7 @@ class WalkingSkeletonIT {
                 .expectStatus().isAccepted()
                 .expectHeader().value("Location", location -> assertThat(location).startsWith("/api/v1/incidents/"))
                 .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(accepted).isNotNull();
         assertThat(accepted).containsEntry("status", "REPORTED");
         String incidentId = (String) accepted.get("incidentId");
 
@@ -105,7 +108,9 @@ class WalkingSkeletonIT {
         assertThat(((Map<?, ?>) ((Map<?, ?>) triaged.get("data")).get("severity")).get("level"))
                 .as("api.md: the example must score at least High").isIn(3, 4, 5);
         Map<String, Object> raised = entryOfType(entries, "escalation.level-raised");
-        assertThat((Map<?, ?>) raised.get("data")).containsEntry("level", 1)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raisedData = (Map<String, Object>) raised.get("data");
+        assertThat(raisedData).containsEntry("level", 1)
                 .containsEntry("targets", List.of("csirt-oncall", "responder-1"));
 
         List<ReceivedMail> mails = platform.infrastructure().receivedMails();
@@ -146,7 +151,8 @@ class WalkingSkeletonIT {
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<?>) fields)
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields).asInstanceOf(
+                        InstanceOfAssertFactories.list(String.class))
                         .containsExactlyInAnyOrder("title", "category", "sector", "observables[0].value"));
     }
 
