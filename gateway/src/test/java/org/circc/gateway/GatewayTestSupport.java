@@ -77,7 +77,8 @@ public abstract class GatewayTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
         assertThat(problem).isNotNull();
-        assertThat(problem).containsEntry("status", status).containsEntry("type", "about:blank");
+        assertThat(problem).containsEntry("status", status);
+        assertThat((String) problem.get("type")).startsWith("urn:circc:problem:");
         assertThat(problem.get("title")).asString().isNotBlank();
         assertThat(problem.get("detail")).asString().isNotBlank();
         return problem;

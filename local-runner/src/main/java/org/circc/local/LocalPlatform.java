@@ -142,7 +142,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (untrained.isEmpty()) {
             return;
         }
-        log.info("first start of this build: preparing class-data sharing for {} (once per build)",
+        log.info("preparing class-data sharing for {} (once per change of their jars, about a minute)",
                 untrained.stream().map(PlatformService::name).toList());
         ExecutorService trainings = Executors.newFixedThreadPool(PARALLEL_TRAININGS);
         try {

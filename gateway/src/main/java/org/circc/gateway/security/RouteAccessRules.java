@@ -36,9 +36,9 @@ public final class RouteAccessRules implements ReactiveAuthorizationManager<Auth
 
     static final List<Rule> RULES = List.of(
             //   method  path                                    roles that may use it
-            rule(POST, "/api/v1/incidents",                      OPERATOR, COORDINATOR, ADMIN),
+            rule(POST, "/api/v1/incidents",                      OPERATOR),
             rule(POST, "/api/v1/incidents/{id}/updates",         OPERATOR, COORDINATOR, ADMIN),
-            rule(POST, "/api/v1/incidents/{id}/withdraw",        OPERATOR, COORDINATOR, ADMIN),
+            rule(POST, "/api/v1/incidents/{id}/withdraw",        OPERATOR),
             rule(POST, "/api/v1/incidents/{id}/triage",          COORDINATOR, ADMIN),
             rule(POST, "/api/v1/incidents/{id}/acknowledge",     RESPONDER, COORDINATOR, ADMIN),
             rule(POST, "/api/v1/incidents/{id}/contain",         RESPONDER, COORDINATOR, ADMIN),
@@ -47,7 +47,7 @@ public final class RouteAccessRules implements ReactiveAuthorizationManager<Auth
             rule(GET,  "/api/v1/incidents/{id}/report",          COORDINATOR, ADMIN),
             rule(GET,  "/api/v1/incidents/**",                   OPERATOR, RESPONDER, COORDINATOR, ADMIN),
             rule(GET,  "/api/v1/campaigns/**",                   RESPONDER, COORDINATOR, ADMIN),
-            rule(GET,  "/api/v1/stream",                         RESPONDER, COORDINATOR, ADMIN),
+            rule(GET,  "/api/v1/stream",                         OPERATOR, RESPONDER, COORDINATOR, ADMIN),
             rule(GET,  "/api/v1/board",                          COORDINATOR, ADMIN),
             rule(GET,  "/api/v1/replay",                         COORDINATOR, ADMIN),
             rule(GET,  "/api/v1/metrics/**",                     COORDINATOR, ADMIN),

@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,8 +26,8 @@ import java.util.Map;
 @Component
 public class Problems {
 
-    /** RFC 9457 §4.2.1: with no more specific type, {@code title} is the status phrase. */
-    static final String TYPE = "about:blank";
+    /** The platform's problem types: {@code urn:circc:problem:} and the status slug, as the services answer them. */
+    static final String TYPE_PREFIX = "urn:circc:problem:";
 
     private final ObjectMapper objectMapper;
     private final long retryAfterSeconds;
@@ -38,11 +39,16 @@ public class Problems {
 
     public static Map<String, Object> body(HttpStatusCode status, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE);
+        body.put("type", TYPE_PREFIX + typeSlug(status));
         body.put("title", title(status));
         body.put("status", status.value());
         body.put("detail", detail);
         return body;
+    }
+
+    private static String typeSlug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** For controllers. */

@@ -48,7 +48,7 @@ public class IncidentReportValidator {
         Tlp tlp = request.tlp() == null ? Tlp.AMBER : parse("tlp", problems, () -> Tlp.parse(request.tlp()));
         Impact impact = validateImpact(request.impact(), problems);
         List<Observable> observables = validateObservables(request.observables(), problems);
-        List<String> affectedAssets = request.affectedAssets() == null ? List.of() : request.affectedAssets();
+        List<String> affectedAssets = validateAffectedAssets(request.affectedAssets(), problems);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -98,6 +98,19 @@ public class IncidentReportValidator {
                 : parse("impact.recoverability", problems, () -> Impact.Recoverability.fromSlug(impact.recoverability()));
         return functional == null || information == null || recoverability == null
                 ? null : new Impact(functional, information, recoverability);
+    }
+
+    /** A null entry would otherwise fail in {@link IncidentReport}'s {@code List.copyOf}: a 500 instead of a 422. */
+    private static List<String> validateAffectedAssets(List<String> requested, List<FieldProblem> problems) {
+        if (requested == null) {
+            return List.of();
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            if (requested.get(i) == null) {
+                problems.add(new FieldProblem("affectedAssets[" + i + "]", "must not be null"));
+            }
+        }
+        return requested;
     }
 
     private static List<Observable> validateObservables(List<ReportIncidentRequest.ObservableRequest> requested,
