@@ -13,7 +13,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.circc.contracts.Category;
 import org.circc.contracts.Impact;
 import org.circc.contracts.IncidentId;
@@ -31,11 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -86,8 +88,6 @@ class IntegrationEventRoundTripTest {
 
     @Autowired
     IntegrationEventPublisher publisher;
-    @Autowired
-    StreamBridge streamBridge;
     @Autowired
     RoundTripTestApplication.RecordingHandler handler;
     @Autowired
@@ -185,19 +185,15 @@ class IntegrationEventRoundTripTest {
         String poisonId = UUID.randomUUID().toString();
         double ignoredBefore = consumed(unknownType, "ignored");
 
-        // a type a newer publisher may send: a valid envelope this consumer's catalogue does not know
-        boolean sent = streamBridge.send(TOPIC, MessageBuilder
-                .withPayload("{\"incidentId\":\"%s\",\"archivedAt\":\"2026-07-25T00:00:00.000Z\"}"
-                        .formatted(incidentId).getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, incidentId.toString().getBytes(StandardCharsets.UTF_8))
-                .setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
-                .setHeader(CloudEventHeaders.SPEC_VERSION, "1.0")
-                .setHeader(CloudEventHeaders.ID, unknownId)
-                .setHeader(CloudEventHeaders.SOURCE, "/circc/platform-test-next")
-                .setHeader(CloudEventHeaders.TYPE, unknownType)
-                .setHeader(CloudEventHeaders.SUBJECT, incidentId.toString())
-                .build());
-        assertThat(sent).isTrue();
+        // a type a newer publisher may send, from a plain Kafka producer in the CloudEvents binary mode
+        sendRaw(incidentId.toString(), "{\"incidentId\":\"%s\",\"archivedAt\":\"2026-07-25T00:00:00.000Z\"}"
+                .formatted(incidentId), Map.of(
+                CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.ID, unknownId,
+                CloudEventHeaders.SOURCE, "/circc/platform-test-next",
+                CloudEventHeaders.TYPE, unknownType,
+                CloudEventHeaders.SUBJECT, incidentId.toString(),
+                "content-type", "application/json"));
         // then, with the same key (same partition, so read after it), a record that is dead-lettered: once it is in
         // the dead-letter topic, the unknown one has been dealt with, and had it failed it would be there before it
         publisher.publish(report(incidentId, RoundTripTestApplication.ALWAYS_FAILS + "marker"), poisonId);
@@ -268,6 +264,25 @@ class IntegrationEventRoundTripTest {
             }
         }
         return text;
+    }
+
+    /** Sends a record as any Kafka client would, headers as UTF-8 bytes, and waits for the acknowledgement. */
+    private static void sendRaw(String key, String value, Map<String, String> headers) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(TOPIC, key.getBytes(StandardCharsets.UTF_8),
+                    value.getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("Kafka did not acknowledge the record", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static <T> T lastOf(List<T> list) {

@@ -48,6 +48,7 @@ public class EmailChannel {
                 .flatMap(stakeholder -> stakeholder.channels().stream()
                         .filter(channel -> TYPE.equals(channel.type()))
                         .map(Stakeholder.Channel::address)
+                        .filter(configured -> configured != null && !configured.isBlank())
                         .findFirst())
                 .orElse(null);
         if (address == null) {
