@@ -43,12 +43,16 @@ public class IncidentTimelineRepository {
         }
         Bson notYetAppended = Filters.and(Filters.eq("_id", incidentId.toString()),
                 Filters.ne("entries.eventId", entry.eventId()));
+        Bson update = Updates.combine(updates);
         return mongo.getCollection(COLLECTION)
-                .flatMap(timelines -> Mono.from(timelines.updateOne(notYetAppended, Updates.combine(updates),
-                        new UpdateOptions().upsert(true))))
-                .map(result -> true)
-                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        ? Mono.just(false) : Mono.error(e));
+                .flatMap(timelines -> Mono.from(timelines.updateOne(notYetAppended, update, new UpdateOptions().upsert(true)))
+                        .map(result -> true)
+                        // the document exists: it has the entry already, or another append created it between our
+                        // filter and our insert (MongoDB does not retry an upsert whose filter is not equalities only),
+                        // so append to it unless it has the entry
+                        .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                                ? Mono.from(timelines.updateOne(notYetAppended, update)).map(result -> result.getMatchedCount() > 0)
+                                : Mono.error(e)));
     }
 
     public Mono<IncidentTimeline> find(IncidentId incidentId) {
