@@ -2,10 +2,8 @@ package org.circc.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.circc.contracts.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,11 +30,5 @@ public class MessagingConfiguration {
                                                         TransactionTemplate transactionTemplate,
                                                         MeterRegistry meterRegistry) {
         return new IntegrationEventConsumers(objectMapper, inbox, transactionTemplate, meterRegistry);
-    }
-
-    /** Records that fail every retry go to {@code <topic>.dlq}, whichever consumer group gave up on them. */
-    @Bean
-    DlqDestinationResolver deadLetterTopicResolver() {
-        return (consumerRecord, exception) -> Topics.deadLetterTopicOf(consumerRecord.topic());
     }
 }

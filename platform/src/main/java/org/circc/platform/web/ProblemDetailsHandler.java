@@ -6,7 +6,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.circc.contracts.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -31,15 +31,24 @@ import java.util.stream.Collectors;
 public class ProblemDetailsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+    private static final String VALIDATION = "validation";
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return respond(e.status(), slug(e.status()), e.title(), e.getMessage(), e.errors());
+        return respond(e.status(), e.errors().isEmpty() ? slug(e.status()) : VALIDATION, e.title(), e.getMessage(),
+                e.errors());
+    }
+
+    /** Spring 6.2 signals a body over {@code spring.codec.max-in-memory-size} this way, without a reason. */
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
+                "the request body exceeds the limit of this endpoint (256 KiB for reports)", List.of());
     }
 
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
-        return respond(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", e.getMessage(), List.of());
+        return respond(HttpStatus.UNPROCESSABLE_ENTITY, VALIDATION, "Invalid request", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
@@ -47,16 +56,12 @@ public class ProblemDetailsHandler {
         List<FieldProblem> errors = e.getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .collect(Collectors.toList());
-        return respond(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request",
+        return respond(HttpStatus.UNPROCESSABLE_ENTITY, VALIDATION, "Invalid request",
                 errors.size() + " field(s) break a rule", errors);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
-        if (causedBy(e, DataBufferLimitException.class)) {
-            return respond(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
-                    "the request body exceeds the limit of this endpoint", List.of());
-        }
         return respond(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", describe(e), List.of());
     }
 
@@ -71,8 +76,9 @@ public class ProblemDetailsHandler {
         if (status.is5xxServerError()) {
             return unexpected(e);
         }
+        String detail = e.getReason() != null ? e.getReason() : e.getBody().getDetail();
         return respond(status, slug(status), e.getBody().getTitle(),
-                e.getReason() != null ? e.getReason() : e.getBody().getDetail(), List.of());
+                detail != null ? detail : e.getBody().getTitle(), List.of());
     }
 
     @ExceptionHandler(Exception.class)
@@ -124,14 +130,5 @@ public class ProblemDetailsHandler {
             }
         }
         return path.toString();
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable current = e; current != null; current = current.getCause()) {
-            if (type.isInstance(current)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -407,9 +407,6 @@ class IncidentControllerTest {
     @Test
     void aBodyOverTheLimitIsPayloadTooLarge() {
         String description = "x".repeat(257 * 1024);
-        // Spring 6.2 turns the codec's DataBufferLimitException into a PayloadTooLargeException (a
-        // ResponseStatusException without a reason), which the platform's ProblemDetailsHandler answers without a
-        // `detail`; hence the status, type and title are checked here, not the detail (see the test report).
         JsonNode problem = post(EXAMPLE.replace("Sustained SYN flood since 10:10", description))
                 .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -421,6 +418,7 @@ class IncidentControllerTest {
         assertThat(problem.path("status").asInt()).isEqualTo(413);
         assertThat(problem.path("type").asText()).isEqualTo("urn:circc:problem:payload-too-large");
         assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).contains("256 KiB");
         assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("xxxxxxxx");
         verifyNoInteractions(commands);
     }
