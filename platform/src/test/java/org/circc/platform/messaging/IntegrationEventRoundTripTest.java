@@ -69,8 +69,7 @@ import static org.awaitility.Awaitility.await;
                 "circc.service.name=platform-test",
                 "spring.cloud.function.definition=roundTrip",
                 "spring.cloud.stream.bindings.roundTrip-in-0.destination=" + Topics.INCIDENT_EVENTS,
-                "spring.cloud.stream.kafka.bindings.roundTrip-in-0.consumer.dlq-name="
-                        + Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS),
+                "spring.cloud.stream.kafka.bindings.roundTrip-in-0.consumer.dlq-name=" + Topics.INCIDENT_EVENTS + ".dlq",
         })
 class IntegrationEventRoundTripTest {
 

@@ -9,12 +9,6 @@ import java.time.Clock;
 @Configuration
 public class IntakeConfiguration {
 
-    /** Injected into command handlers and validation, so tests can fix the time. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     @Bean
     IncidentReportValidator incidentReportValidator(Clock clock) {
         return new IncidentReportValidator(clock);

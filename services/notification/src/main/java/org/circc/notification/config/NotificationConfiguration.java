@@ -8,16 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import java.time.Clock;
 import java.util.function.Consumer;
 
 @Configuration
 public class NotificationConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     StakeholderDirectory stakeholderDirectory(DirectoryProperties properties) {

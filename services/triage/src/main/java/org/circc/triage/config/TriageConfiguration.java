@@ -9,16 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import java.time.Clock;
 import java.util.function.Consumer;
 
 @Configuration
 public class TriageConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     SeverityScorer severityScorer(TriageWeights weights) {
