@@ -80,7 +80,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * @param env looks up an environment variable ({@code System::getenv}, or a map's {@code get} in tests)
      */
     public static EmbeddedInfrastructure start(InfrastructureOptions options, Function<String, String> env) {
-        return start(options, env, false);
+        return start(options, env, false, true);
+    }
+
+    /**
+     * Starts like {@link #start(InfrastructureOptions)} but registers no shutdown hook: for an owner that stops it
+     * itself, after what uses it (the local runner stops the applications first, then the infrastructure).
+     */
+    public static EmbeddedInfrastructure startOwnedBy(InfrastructureOptions options) {
+        return start(options, System::getenv, false, false);
     }
 
     /**
@@ -89,13 +97,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      */
     public static synchronized EmbeddedInfrastructure shared() {
         if (shared == null) {
-            shared = start(InfrastructureOptions.ephemeral(), System::getenv, true);
+            shared = start(InfrastructureOptions.ephemeral(), System::getenv, true, true);
         }
         return shared;
     }
 
     private static EmbeddedInfrastructure start(InfrastructureOptions options, Function<String, String> env,
-                                                boolean isShared) {
+                                                boolean isShared, boolean stopOnShutdown) {
         Objects.requireNonNull(options, "options");
         ExternalServers external = ExternalServers.from(env);
         long startedAt = System.nanoTime();
@@ -141,7 +149,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             throw (RuntimeException) e;
         }
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(b, isShared);
-        Runtime.getRuntime().addShutdownHook(infrastructure.shutdownHook);
+        if (stopOnShutdown) {
+            Runtime.getRuntime().addShutdownHook(infrastructure.shutdownHook);
+        }
         log.info("Infrastructure ready in {} ms ({}, data in {})", millisSince(startedAt),
                 options.persistent() ? "persistent" : "ephemeral",
                 options.persistent() ? options.dataDirectory() : b.temporaryDirectory + " (deleted on close)");

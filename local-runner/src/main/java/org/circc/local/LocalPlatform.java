@@ -39,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final LocalPlatformOptions options;
     private final List<RunningApplication> applications = new CopyOnWriteArrayList<>();
+    private final Thread shutdownHook = new Thread(this::close, "circc-local-platform-shutdown");
     private volatile EmbeddedInfrastructure infrastructure;
     private volatile boolean closed;
 
@@ -49,7 +50,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts everything and returns once every application reports UP. */
     public LocalPlatform start() {
         requireJars(options.projectRoot());
-        infrastructure = EmbeddedInfrastructure.start(options.infrastructure());
+        // one hook for everything, so the infrastructure outlives the applications that use it
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        infrastructure = EmbeddedInfrastructure.startOwnedBy(options.infrastructure());
         try {
             Files.createDirectories(options.logDirectory());
             Map<PlatformService, Map<String, String>> configurations = configurations(infrastructure);
@@ -103,16 +106,22 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        List<RunningApplication> running = new ArrayList<>(applications);
-        for (int i = running.size() - 1; i >= 0; i--) {
+        log.info("stopping: applications first, then the infrastructure");
+        applications.forEach(RunningApplication::requestStop);
+        for (RunningApplication application : applications) {
             try {
-                running.get(i).stop();
+                application.awaitStop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (infrastructure != null) {
             infrastructure.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: this is the hook running
         }
     }
 

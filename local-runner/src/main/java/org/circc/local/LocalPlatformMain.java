@@ -24,12 +24,6 @@ public final class LocalPlatformMain {
         Path dataDirectory = (args.length > 0 ? Path.of(args[0]) : projectRoot.resolve("data")).toAbsolutePath();
         Instant started = Instant.now();
         LocalPlatform platform = new LocalPlatform(LocalPlatformOptions.persistent(projectRoot, dataDirectory));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping CIRCC");
-            platform.close();
-            stopped.countDown();
-        }, "circc-shutdown"));
         try {
             platform.start();
         } catch (RuntimeException e) {
@@ -38,6 +32,7 @@ public final class LocalPlatformMain {
         }
         log.info("CIRCC is up in {} s; data in {}; Ctrl-C stops it\n{}",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0, dataDirectory, platform.describe());
-        stopped.await();
+        // the platform's shutdown hook stops everything on Ctrl-C or SIGTERM
+        new CountDownLatch(1).await();
     }
 }

@@ -10,9 +10,13 @@ record RunningApplication(PlatformService service, int port, Process process, Pa
         return "http://127.0.0.1:" + port;
     }
 
-    /** SIGTERM first, so Spring closes the application (processors release their tokens); then the hard way. */
-    void stop() throws InterruptedException {
+    /** SIGTERM, so Spring closes the application (processors release their tokens, consumers leave their groups). */
+    void requestStop() {
         process.destroy();
+    }
+
+    /** Waits for the stop {@link #requestStop() requested}; after 30 s, the hard way. */
+    void awaitStop() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
