@@ -5,6 +5,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -27,9 +28,14 @@ class ApiAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         exchange.getResponse().getHeaders().put(HttpHeaders.WWW_AUTHENTICATE, challenges);
-        String detail = ex instanceof BadCredentialsException
-                ? "The credentials sent are not recognised."
-                : "Authentication is required: " + howTo + ".";
+        String detail;
+        if (ex instanceof OAuth2AuthenticationException refused && refused.getError().getDescription() != null) {
+            detail = "The bearer token was refused: " + refused.getError().getDescription();
+        } else if (ex instanceof BadCredentialsException || ex instanceof OAuth2AuthenticationException) {
+            detail = "The credentials sent are not recognised.";
+        } else {
+            detail = "Authentication is required: " + howTo + ".";
+        }
         return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
     }
 }

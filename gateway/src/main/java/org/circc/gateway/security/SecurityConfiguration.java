@@ -10,6 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
@@ -22,8 +28,8 @@ import java.util.List;
 
 /**
  * Stateless: every request authenticates itself. Each way of authenticating is an {@link AuthenticationWebFilter}
- * that turns its credentials into a {@link GatewayAuthentication}; today that is {@code X-API-Key} when
- * {@code circc.gateway.api-keys.enabled}, a JWT bearer filter goes beside it. Then {@link RouteAccessRules}
+ * that turns its credentials into a {@link GatewayAuthentication}: {@code Authorization: Bearer} JWTs when
+ * {@code circc.gateway.jwt.enabled}, {@code X-API-Key} when {@code circc.gateway.api-keys.enabled}. Then {@link RouteAccessRules}
  * decides per route and role. Only health, info and prometheus are open without authentication.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,15 +41,21 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_ACTUATOR = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyProperties apiKeys, Problems problems) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyProperties apiKeys, JwtProperties jwt,
+                                       Problems problems) {
         List<String> challenges = new ArrayList<>();
         List<String> ways = new ArrayList<>();
+        if (jwt.enabled()) {
+            challenges.add("Bearer realm=\"circc\"");
+            ways.add("send an Authorization: Bearer token");
+        }
         if (apiKeys.enabled()) {
             challenges.add("ApiKey realm=\"circc\", header=\"" + ApiKeyAuthenticationConverter.HEADER + "\"");
             ways.add("send an " + ApiKeyAuthenticationConverter.HEADER + " header");
         }
         if (challenges.isEmpty()) {
-            log.warn("No way of authenticating is enabled (circc.gateway.api-keys.enabled=false): every API request will be answered 401");
+            log.warn("No way of authenticating is enabled (circc.gateway.jwt.enabled and circc.gateway.api-keys.enabled "
+                    + "are false): every API request will be answered 401");
             challenges.add("Bearer realm=\"circc\"");
             ways.add("no way of authenticating is enabled on this gateway");
         }
@@ -65,7 +77,32 @@ public class SecurityConfiguration {
         if (apiKeys.enabled()) {
             http.addFilterAt(apiKeyFilter(apiKeys, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
         }
+        if (jwt.enabled()) {
+            http.addFilterAt(bearerFilter(jwt, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
+        }
         return http.build();
+    }
+
+    /** Verifies signature, expiry and (when configured) issuer, then maps the claims to a {@link GatewayPrincipal}. */
+    private static AuthenticationWebFilter bearerFilter(JwtProperties jwt, ApiAuthenticationEntryPoint entryPoint) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder(jwt));
+        manager.setJwtAuthenticationConverter(new JwtPrincipalConverter(jwt.claims()));
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return filter;
+    }
+
+    private static ReactiveJwtDecoder jwtDecoder(JwtProperties jwt) {
+        if (!jwt.hasJwkSetUri()) {
+            return ReactiveJwtDecoders.fromIssuerLocation(jwt.issuerUri());
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        decoder.setJwtValidator(jwt.hasIssuer()
+                ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri())
+                : JwtValidators.createDefault());
+        return decoder;
     }
 
     private static AuthenticationWebFilter apiKeyFilter(ApiKeyProperties apiKeys, ApiAuthenticationEntryPoint entryPoint) {
