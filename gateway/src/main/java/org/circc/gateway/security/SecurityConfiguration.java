@@ -1,5 +1,7 @@
 package org.circc.gateway.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.circc.gateway.config.LimitsProperties;
 import org.circc.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyProperties apiKeys, JwtProperties jwt,
-                                       Problems problems) {
+                                       LimitsProperties limits, Problems problems, MeterRegistry meterRegistry) {
         List<String> challenges = new ArrayList<>();
         List<String> ways = new ArrayList<>();
         if (jwt.enabled()) {
@@ -80,6 +82,7 @@ public class SecurityConfiguration {
         if (jwt.enabled()) {
             http.addFilterAt(bearerFilter(jwt, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
         }
+        http.addFilterBefore(new PrincipalRateLimiter(limits, problems, meterRegistry), SecurityWebFiltersOrder.AUTHORIZATION);
         return http.build();
     }
 

@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.util.Map;
@@ -31,6 +32,11 @@ public class FallbackController {
     @RequestMapping(PATH + "{service}")
     public ResponseEntity<Map<String, Object>> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        PayloadTooLargeException tooLarge = causeOfType(cause, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            // the caller's chunked body passed the limit while streaming: the caller's fault, not the service's
+            return problems.entity(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getCause().getMessage());
+        }
         String detail;
         if (cause instanceof TimeoutException) {
             detail = "The " + service + " service did not answer in time.";
@@ -40,5 +46,14 @@ public class FallbackController {
             detail = "The " + service + " service cannot be reached.";
         }
         return problems.entity(HttpStatus.SERVICE_UNAVAILABLE, detail + " Try again later.");
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

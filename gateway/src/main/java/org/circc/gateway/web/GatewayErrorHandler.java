@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,9 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (isServiceUnreachable(ex)) {
             log.warn("{} {}: service unreachable: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service behind this route cannot be reached. Try again later.");
+        }
+        if (ex instanceof PayloadTooLargeException tooLarge && tooLarge.getCause() != null) {
+            return problems.write(exchange, tooLarge.getStatusCode(), tooLarge.getCause().getMessage());
         }
         if (ex instanceof ResponseStatusException rse) {
             return problems.write(exchange, rse.getStatusCode(), detail(exchange, rse));

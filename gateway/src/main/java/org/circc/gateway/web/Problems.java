@@ -62,6 +62,11 @@ public class Problems {
 
     /** For filters, entry points and exception handlers: writes the problem as the whole response. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        return write(exchange, status, detail, retryAfterSeconds);
+    }
+
+    /** As {@link #write(ServerWebExchange, HttpStatusCode, String)}, with the caller's own {@code Retry-After}. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail, long retryAfterSeconds) {
         ServerHttpResponse response = exchange.getResponse();
         byte[] bytes;
         try {

@@ -2,6 +2,7 @@ package org.circc.gateway.security;
 
 import org.circc.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ class AuthorizationTest extends GatewayTestSupport {
     void responderAcknowledgementGoesToEscalation() {
         Map<String, Object> echo = client.post().uri("/api/v1/incidents/4b7f3c1e-0000-4000-8000-000000000001/acknowledge")
                 .header("X-API-Key", RESPONDER_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
                 .exchange()
                 .expectStatus().isAccepted()

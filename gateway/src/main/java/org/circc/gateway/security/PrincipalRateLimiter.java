@@ -1,0 +1,70 @@
+package org.circc.gateway.security;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.circc.gateway.config.LimitsProperties;
+import org.circc.gateway.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * A request budget per authenticated principal (Resilience4j rate limiters, one per principal, in this gateway's
+ * memory: with several replicas each enforces its own budget). Over budget is 429 problem+json with
+ * {@code Retry-After}; the request never reaches a service. Runs after authentication, so the key is who the
+ * caller is, not where it connects from.
+ */
+class PrincipalRateLimiter implements WebFilter {
+
+    private final RateLimiterRegistry limiters;
+    private final LimitsProperties limits;
+    private final Problems problems;
+    private final MeterRegistry meterRegistry;
+    private final long retryAfterSeconds;
+
+    PrincipalRateLimiter(LimitsProperties limits, Problems problems, MeterRegistry meterRegistry) {
+        this.limits = limits;
+        this.problems = problems;
+        this.meterRegistry = meterRegistry;
+        this.limiters = RateLimiterRegistry.ofDefaults();
+        this.retryAfterSeconds = Math.max(1, (limits.period().toMillis() + 999) / 1000);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(GatewayAuthentication.class::isInstance)
+                .map(authentication -> ((GatewayAuthentication) authentication).getPrincipal().name())
+                .map(principal -> limiterOf(principal).acquirePermission())
+                .defaultIfEmpty(true)
+                .flatMap(permitted -> permitted ? chain.filter(exchange) : tooManyRequests(exchange));
+    }
+
+    private RateLimiter limiterOf(String principal) {
+        return limiters.rateLimiter(principal, () -> RateLimiterConfig.custom()
+                .limitForPeriod(limits.requestsPerPeriodFor(principal))
+                .limitRefreshPeriod(limits.period())
+                .timeoutDuration(Duration.ZERO)
+                .build());
+    }
+
+    private Mono<Void> tooManyRequests(ServerWebExchange exchange) {
+        meterRegistry.counter("circc.gateway.requests.refused", "reason", "rate-limit").increment();
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests from this principal: at most " + describe() + ". Retry after the indicated delay.",
+                retryAfterSeconds);
+    }
+
+    private String describe() {
+        return limits.requestsPerPeriod() + " per " + limits.period().toMillis() + " ms unless configured otherwise";
+    }
+}
