@@ -56,6 +56,40 @@ public class IncidentReportValidator {
                 observables, detectedAt);
     }
 
+    /** A validated update: {@code impact} null when the body names none (unchanged). */
+    public record ValidatedUpdate(String note, List<Observable> observables, Impact impact) {
+    }
+
+    /** @throws ProblemException 422 listing every field that breaks a rule */
+    public ValidatedUpdate validateUpdate(UpdateIncidentRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        UpdateIncidentRequest body = request == null ? new UpdateIncidentRequest(null, null, null) : request;
+        String note = requiredText("note", body.note(), problems);
+        Impact impact = body.impact() == null ? null : validateImpact(body.impact(), problems);
+        List<Observable> observables = validateObservables(body.observables(), problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return new ValidatedUpdate(note, observables, impact);
+    }
+
+    /** @throws ProblemException 422 when the text is missing or blank */
+    public String requireText(String field, String value) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = requiredText(field, value, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return text;
+    }
+
+    private static String requiredText(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "is required"));
+        }
+        return value;
+    }
+
     private static String validateTitle(String title, List<FieldProblem> problems) {
         if (title == null || title.isBlank()) {
             problems.add(new FieldProblem("title", "is required"));

@@ -78,4 +78,33 @@ class IncidentEventPublisherTest {
         assertThat(published.getValue().impact()).isEqualTo(Impact.NONE);
         assertThat(published.getValue().observables()).isEmpty();
     }
+
+    @Test
+    void aStoredUpdateIsPublishedWithOnlyTheNewObservablesAndTheStoredEventsId() {
+        IncidentId incidentId = IncidentId.newId();
+        Actor actor = Actor.principal("ops@venue-tokyo", "venue-tokyo");
+        Instant at = Instant.parse("2026-07-24T10:30:00.001Z");
+        List<Observable> added = List.of(Observable.of(ObservableType.DOMAIN, "evil.example"));
+
+        publisher.on(new org.circc.intake.command.IncidentUpdatedEvent(incidentId, "C2 found", added, null, actor, at),
+                "event-2");
+
+        verify(integrationEvents).publish(new org.circc.contracts.events.IncidentUpdatedEvent(incidentId, "C2 found",
+                added, null, actor, at), "event-2");
+    }
+
+    @Test
+    void aStoredStatusChangeIsPublishedWithFromToReasonAndWho() {
+        IncidentId incidentId = IncidentId.newId();
+        Actor actor = Actor.principal("responder-1", "circc");
+        Instant at = Instant.parse("2026-07-24T11:00:00Z");
+
+        publisher.on(new org.circc.intake.command.IncidentStatusChangedEvent(incidentId,
+                org.circc.contracts.events.IncidentStatus.ESCALATED, org.circc.contracts.events.IncidentStatus.CONTAINED,
+                "isolated", actor, at), "event-3");
+
+        verify(integrationEvents).publish(new org.circc.contracts.events.IncidentStatusChangedEvent(incidentId,
+                org.circc.contracts.events.IncidentStatus.ESCALATED, org.circc.contracts.events.IncidentStatus.CONTAINED,
+                "isolated", actor, at), "event-3");
+    }
 }

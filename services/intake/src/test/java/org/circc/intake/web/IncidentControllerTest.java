@@ -81,6 +81,11 @@ class IncidentControllerTest {
         IncidentReportValidator incidentReportValidator(Clock clock) {
             return new IncidentReportValidator(clock);
         }
+
+        @Bean
+        ReportMetrics reportMetrics() {
+            return new ReportMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
     }
 
     @Autowired
@@ -91,6 +96,9 @@ class IncidentControllerTest {
 
     @MockitoBean
     CommandDispatcher commands;
+
+    @MockitoBean
+    IdempotentSubmissions idempotentSubmissions;
 
     @BeforeEach
     void dispatchSucceeds() {

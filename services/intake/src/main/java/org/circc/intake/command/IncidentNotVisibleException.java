@@ -1,0 +1,11 @@
+package org.circc.intake.command;
+
+import org.circc.contracts.IncidentId;
+
+/** The requester may not see the incident (TLP table): answered exactly like an unknown id. */
+public class IncidentNotVisibleException extends RuntimeException {
+
+    public IncidentNotVisibleException(IncidentId incidentId) {
+        super("no incident " + incidentId);
+    }
+}

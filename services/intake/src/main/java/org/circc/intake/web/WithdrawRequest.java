@@ -1,0 +1,5 @@
+package org.circc.intake.web;
+
+/** {@code /withdraw}: why the report is taken back. */
+public record WithdrawRequest(String reason) {
+}

@@ -1,0 +1,264 @@
+package org.circc.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.circc.contracts.CampaignId;
+import org.circc.contracts.IncidentId;
+import org.circc.contracts.Severity;
+import org.circc.contracts.events.Actor;
+import org.circc.contracts.events.IncidentTriagedEvent;
+import org.circc.embedded.EmbeddedInfrastructure;
+import org.circc.platform.messaging.IntegrationEventPublisher;
+import org.circc.platform.web.IdentityHeaders;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Intake on the embedded PostgreSQL and Kafka: Idempotency-Key under concurrency, and status from triage's events. */
+// closed after the class, while the shared infrastructure still runs (its shutdown hook would otherwise stop Kafka
+// under the closing context, whose producers then wait out their close timeout), and without waiting for the
+// test client's pooled keep-alive connections
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@org.springframework.test.annotation.DirtiesContext
+class IntakeIT {
+
+    private static final String EXAMPLE = """
+            {
+              "title": "DDoS on the ticketing portal",
+              "description": "Sustained SYN flood since 10:10",
+              "category": "availability:ddos",
+              "sector": "games-ticketing",
+              "detectedAt": "2026-07-24T10:15:00Z",
+              "tlp": "TLP:AMBER",
+              "impact": {"functional": "high", "information": "none", "recoverability": "regular"},
+              "affectedAssets": ["tickets.example.jp"],
+              "observables": [{"type": "ipv4", "value": "203.0.113.7"}]
+            }
+            """;
+
+    /** The same body: other key order, other whitespace. */
+    private static final String EXAMPLE_REORDERED = """
+            {"observables":[{"value":"203.0.113.7","type":"ipv4"}],"affectedAssets":["tickets.example.jp"],
+             "impact":{"recoverability":"regular","information":"none","functional":"high"},"tlp":"TLP:AMBER",
+             "detectedAt":"2026-07-24T10:15:00Z","sector":"games-ticketing","category":"availability:ddos",
+             "description":"Sustained SYN flood since 10:10","title":"DDoS on the ticketing portal"}
+            """;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().springPropertiesFor("intake")
+                .forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IntegrationEventPublisher publisher;
+
+    @Autowired
+    org.circc.intake.web.IdempotentSubmissions submissions;
+
+    @Autowired
+    com.github.kagkarlsson.scheduler.Scheduler scheduler;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meterRegistry;
+
+    @Test
+    void theSameKeyAndBodyAnswerTheOriginalIncident() {
+        String key = UUID.randomUUID().toString();
+
+        EntityExchangeResult<JsonNode> first = report("venue-tokyo", key, EXAMPLE, HttpStatus.ACCEPTED);
+        EntityExchangeResult<JsonNode> second = report("venue-tokyo", key, EXAMPLE_REORDERED, HttpStatus.ACCEPTED);
+
+        String id = first.getResponseBody().path("incidentId").asText();
+        assertThat(second.getResponseBody().path("incidentId").asText()).isEqualTo(id);
+        assertThat(second.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(reportedEvents(id)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsUnprocessable() {
+        String key = UUID.randomUUID().toString();
+        report("venue-tokyo", key, EXAMPLE, HttpStatus.ACCEPTED);
+
+        JsonNode problem = report("venue-tokyo", key, EXAMPLE.replace("DDoS on", "Flood on"),
+                HttpStatus.UNPROCESSABLE_ENTITY).getResponseBody();
+        assertThat(problem.path("detail").asText()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void keysOlderThanTheRetentionArePurgedAndYoungerOnesKept() {
+        String old = UUID.randomUUID().toString();
+        String young = UUID.randomUUID().toString();
+        report("venue-tokyo", old, EXAMPLE, HttpStatus.ACCEPTED);
+        report("venue-tokyo", young, EXAMPLE, HttpStatus.ACCEPTED);
+        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '49 hours' WHERE idempotency_key = ?", old);
+
+        submissions.purgeClaimedBefore(Instant.now().minus(org.circc.intake.web.IdempotentSubmissions.RETENTION));
+
+        assertThat(jdbc.queryForList("SELECT idempotency_key FROM idempotency_key WHERE idempotency_key IN (?, ?)",
+                String.class, old, young)).containsExactly(young);
+    }
+
+    @Test
+    void keysAreScopedToTheOrganisation() {
+        String key = UUID.randomUUID().toString();
+
+        String venue = report("venue-tokyo", key, EXAMPLE, HttpStatus.ACCEPTED).getResponseBody().path("incidentId").asText();
+        String rail = report("rail-east", key, EXAMPLE, HttpStatus.ACCEPTED).getResponseBody().path("incidentId").asText();
+
+        assertThat(rail).isNotEqualTo(venue);
+    }
+
+    @Test
+    void concurrentDuplicatesCreateOneIncident() throws Exception {
+        String key = UUID.randomUUID().toString();
+        int requests = 8;
+        long before = allReportedEvents();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(executor.submit(() -> {
+                    start.await();
+                    return report("venue-tokyo", key, EXAMPLE, HttpStatus.ACCEPTED).getResponseBody()
+                            .path("incidentId").asText();
+                }));
+            }
+            start.countDown();
+            List<String> ids = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get());
+            }
+
+            assertThat(ids).hasSize(requests).containsOnly(ids.get(0));
+            assertThat(reportedEvents(ids.get(0))).isEqualTo(1);
+            assertThat(allReportedEvents() - before).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBurstWithTenPercentDuplicateKeysCreatesExactlyTheDistinctIncidents() throws Exception {
+        int distinct = 180;
+        List<String[]> requests = new ArrayList<>();
+        String prefix = UUID.randomUUID().toString();
+        for (int i = 0; i < distinct; i++) {
+            requests.add(new String[] {prefix + "-" + i, EXAMPLE.replace("DDoS on the ticketing portal", "Burst " + i)});
+        }
+        for (int i = 0; i < distinct / 9; i++) {
+            requests.add(requests.get(i * 9));
+        }
+        java.util.Collections.shuffle(requests, new java.util.Random(42));
+        long before = allReportedEvents();
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String[] request : requests) {
+                answers.add(executor.submit(() -> request[0] + "=" + report("venue-tokyo", request[0], request[1],
+                        HttpStatus.ACCEPTED).getResponseBody().path("incidentId").asText()));
+            }
+            java.util.Set<String> keyToId = new java.util.HashSet<>();
+            for (Future<String> answer : answers) {
+                keyToId.add(answer.get());
+            }
+
+            assertThat(requests).hasSize(200);
+            assertThat(keyToId).as("each key answers one incident").hasSize(distinct);
+            assertThat(allReportedEvents() - before).isEqualTo(distinct);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void triagesEventMovesTheIncidentToTriagedOnce() {
+        String id = report("venue-tokyo", null, EXAMPLE, HttpStatus.ACCEPTED).getResponseBody().path("incidentId").asText();
+        IncidentTriagedEvent triaged = new IncidentTriagedEvent(IncidentId.of(id), CampaignId.newId(), Severity.HIGH,
+                50.0, List.of(), Actor.system("triage"), Instant.now());
+        String eventId = UUID.randomUUID().toString();
+
+        publisher.publish(triaged, eventId);
+        publisher.publish(triaged, eventId);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(statusChanges(id)).isEqualTo(1));
+        client.post().uri("/api/v1/incidents/" + id + "/contain")
+                .headers(h -> {
+                    h.set(IdentityHeaders.PRINCIPAL, "responder-1");
+                    h.set(IdentityHeaders.ORGANISATION, "circc");
+                    h.set(IdentityHeaders.ROLES, "responder");
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"summary\": \"filtered upstream\"}")
+                .exchange().expectStatus().isAccepted();
+        assertThat(statusChanges(id)).isEqualTo(2);
+        assertThat(meterRegistry.get("circc.intake.transitions").tag("to", "CONTAINED").counter().count()).isPositive();
+        assertThat(meterRegistry.get("circc.intake.detection.delay").timer().count()).isPositive();
+        assertThat(meterRegistry.get("circc.intake.reports").tag("outcome", "accepted").counters()).isNotEmpty();
+    }
+
+    @Test
+    void thePurgeIsScheduled() {
+        assertThat(scheduler.getScheduledExecutions()).anySatisfy(execution ->
+                assertThat(execution.getTaskInstance().getTaskName()).isEqualTo("intake-idempotency-key-purge"));
+    }
+
+    private EntityExchangeResult<JsonNode> report(String organisation, String key, String body, HttpStatus status) {
+        return client.post().uri("/api/v1/incidents")
+                .headers(h -> {
+                    h.set(IdentityHeaders.PRINCIPAL, "ops@" + organisation);
+                    h.set(IdentityHeaders.ORGANISATION, organisation);
+                    h.set(IdentityHeaders.ROLES, "operator");
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectBody(JsonNode.class)
+                .returnResult();
+    }
+
+    private long reportedEvents(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype = 'org.circc.intake.command.IncidentReportedEvent'", Long.class, incidentId);
+    }
+
+    private long allReportedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry "
+                + "WHERE payloadtype = 'org.circc.intake.command.IncidentReportedEvent'", Long.class);
+    }
+
+    private long statusChanges(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype = 'org.circc.intake.command.IncidentStatusChangedEvent'", Long.class, incidentId);
+    }
+}
