@@ -1,5 +1,7 @@
 package org.circc.platform.web;
 
+import org.circc.contracts.sharing.Viewer;
+
 import java.util.Arrays;
 import java.util.Set;
 
@@ -15,6 +17,11 @@ public record Caller(String principal, String organisation, Set<Role> roles) {
     public boolean hasAnyRole(Role... wanted) {
         return Arrays.stream(wanted).anyMatch(role -> roles.contains(role)
                 || (role == Role.COORDINATOR && roles.contains(Role.ADMIN)));
+    }
+
+    /** The caller as the platform's sharing rule ({@code IncidentVisibility}) sees it. */
+    public Viewer viewer() {
+        return new Viewer(principal, organisation, hasAnyRole(Role.COORDINATOR));
     }
 
     /** @throws ProblemException 403 when the caller has none of the roles */

@@ -20,6 +20,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ import java.util.UUID;
 public class IdempotentSubmissions {
 
     public static final int MAX_KEY_LENGTH = 128;
-    public static final java.time.Duration RETENTION = java.time.Duration.ofHours(48);
+    public static final Duration RETENTION = Duration.ofHours(48);
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -56,7 +58,7 @@ public class IdempotentSubmissions {
     }
 
     /** Forgets keys claimed before {@code cutoff}; api.md keeps them at least 24 hours. @return how many */
-    public int purgeClaimedBefore(java.time.Instant cutoff) {
+    public int purgeClaimedBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?", Timestamp.from(cutoff));
     }
 

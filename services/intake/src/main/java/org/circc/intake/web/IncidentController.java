@@ -103,7 +103,7 @@ public class IncidentController {
         IncidentId incidentId = incidentId(id);
         IncidentReportValidator.ValidatedUpdate update = validator.validateUpdate(request);
         return send(new UpdateIncidentCommand(incidentId, update.note(), update.observables(), update.impact(),
-                viewer(caller)));
+                caller.viewer()));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -112,7 +112,7 @@ public class IncidentController {
         caller.requireAnyRole(Role.OPERATOR);
         IncidentId incidentId = incidentId(id);
         String reason = validator.requireText("reason", request == null ? null : request.reason());
-        return send(new WithdrawIncidentCommand(incidentId, reason, viewer(caller)));
+        return send(new WithdrawIncidentCommand(incidentId, reason, caller.viewer()));
     }
 
     @PostMapping("/{id}/contain")
@@ -120,7 +120,7 @@ public class IncidentController {
                                               @RequestBody(required = false) SummaryRequest request) {
         caller.requireAnyRole(Role.RESPONDER, Role.COORDINATOR);
         IncidentId incidentId = incidentId(id);
-        return send(new ContainIncidentCommand(incidentId, summary(request), viewer(caller)));
+        return send(new ContainIncidentCommand(incidentId, summary(request), caller.viewer()));
     }
 
     @PostMapping("/{id}/resolve")
@@ -128,7 +128,7 @@ public class IncidentController {
                                               @RequestBody(required = false) SummaryRequest request) {
         caller.requireAnyRole(Role.RESPONDER, Role.COORDINATOR);
         IncidentId incidentId = incidentId(id);
-        return send(new ResolveIncidentCommand(incidentId, summary(request), viewer(caller)));
+        return send(new ResolveIncidentCommand(incidentId, summary(request), caller.viewer()));
     }
 
     @PostMapping("/{id}/close")
@@ -136,7 +136,7 @@ public class IncidentController {
                                             @RequestBody(required = false) SummaryRequest request) {
         caller.requireAnyRole(Role.COORDINATOR);
         IncidentId incidentId = incidentId(id);
-        return send(new CloseIncidentCommand(incidentId, summary(request), viewer(caller)));
+        return send(new CloseIncidentCommand(incidentId, summary(request), caller.viewer()));
     }
 
     private String summary(SummaryRequest request) {
@@ -159,9 +159,5 @@ public class IncidentController {
         } catch (InvalidValueException e) {
             throw ProblemException.notFound("no incident " + id);
         }
-    }
-
-    static Viewer viewer(Caller caller) {
-        return new Viewer(caller.principal(), caller.organisation(), caller.hasAnyRole(Role.COORDINATOR));
     }
 }
