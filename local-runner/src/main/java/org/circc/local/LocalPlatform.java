@@ -13,9 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPlatformOptions options;
     private final List<RunningApplication> applications = new CopyOnWriteArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "circc-local-platform-shutdown");
+    /** Shared by the gateway and the services to sign and check identities; new at every start, never stored. */
+    private final String identitySigningSecret = newSecret();
     private volatile EmbeddedInfrastructure infrastructure;
     private volatile boolean closed;
 
@@ -171,6 +175,12 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
     private static void requireJars(Path projectRoot) {
         List<PlatformService> all = new ArrayList<>(PlatformService.SERVICES);
         all.add(PlatformService.GATEWAY);
@@ -214,6 +224,8 @@ public final class LocalPlatform implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // in the environment, not on the command line, where every local user could read it
+        builder.environment().put("CIRCC_IDENTITY_SIGNING_SECRET", identitySigningSecret);
         int port = Integer.parseInt(properties.get("server.port"));
         log.info("starting {} on port {}", service.name(), port);
         applications.add(new RunningApplication(service, port, builder.start(), logFile));

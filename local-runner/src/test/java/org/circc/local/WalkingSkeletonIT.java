@@ -170,6 +170,23 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(5)
+    void aServiceCalledDirectlyWithAForgedIdentityRefusesIt() {
+        WebTestClient intake = WebTestClient.bindToServer().baseUrl(platform.baseUrl(PlatformService.INTAKE)).build();
+
+        intake.post().uri("/api/v1/incidents")
+                .header("X-CIRCC-Principal", "ops@venue-tokyo")
+                .header("X-CIRCC-Organisation", "venue-tokyo")
+                .header("X-CIRCC-Roles", "operator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(exampleReport())
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("gateway"));
+    }
+
+    @Test
+    @Order(6)
     void acceptedIncidentsAndTheirTimelinesSurviveARestart() {
         assertThat(acceptedIncidentId).as("the skeleton test accepted an incident").isNotNull();
         platform.close();

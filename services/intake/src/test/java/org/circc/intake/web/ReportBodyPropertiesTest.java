@@ -49,7 +49,7 @@ class ReportBodyPropertiesTest {
                 idempotent, new ReportMetrics(new SimpleMeterRegistry()));
         client = WebTestClient.bindToController(controller)
                 .controllerAdvice(new ProblemDetailsHandler())
-                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
+                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver(null, Clock.systemUTC())))
                 .build();
     }
 
