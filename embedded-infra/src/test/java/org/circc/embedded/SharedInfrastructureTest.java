@@ -26,6 +26,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The shared infrastructure works for real: a database per service, Kafka, MongoDB, SMTP. The checks of an
+ * embedded server's own settings assume that server is the embedded one and skip when an environment variable
+ * names an external server instead; CI runs the embedded default (no such variables), where they always run.
+ */
 class SharedInfrastructureTest {
 
     private static EmbeddedInfrastructure infrastructure;
