@@ -1,8 +1,5 @@
 package org.circc.gateway.security;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.circc.gateway.config.LimitsProperties;
 import org.circc.gateway.web.Problems;
@@ -14,27 +11,25 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.time.Duration;
-
 /**
- * A request budget per authenticated principal (Resilience4j rate limiters, one per principal, in this gateway's
- * memory: with several replicas each enforces its own budget). Over budget is 429 problem+json with
+ * A request budget per authenticated principal ({@link RequestBudgets}; by default in this gateway's memory, so
+ * with several replicas each enforces its own budget). Over budget is 429 problem+json with
  * {@code Retry-After}; the request never reaches a service. Runs after authentication, so the key is who the
  * caller is, not where it connects from.
  */
 class PrincipalRateLimiter implements WebFilter {
 
-    private final RateLimiterRegistry limiters;
+    private final RequestBudgets budgets;
     private final LimitsProperties limits;
     private final Problems problems;
     private final MeterRegistry meterRegistry;
     private final long retryAfterSeconds;
 
-    PrincipalRateLimiter(LimitsProperties limits, Problems problems, MeterRegistry meterRegistry) {
+    PrincipalRateLimiter(RequestBudgets budgets, LimitsProperties limits, Problems problems, MeterRegistry meterRegistry) {
+        this.budgets = budgets;
         this.limits = limits;
         this.problems = problems;
         this.meterRegistry = meterRegistry;
-        this.limiters = RateLimiterRegistry.ofDefaults();
         this.retryAfterSeconds = Math.max(1, (limits.period().toMillis() + 999) / 1000);
     }
 
@@ -44,17 +39,9 @@ class PrincipalRateLimiter implements WebFilter {
                 .map(SecurityContext::getAuthentication)
                 .filter(GatewayAuthentication.class::isInstance)
                 .map(authentication -> ((GatewayAuthentication) authentication).getPrincipal().name())
-                .map(principal -> limiterOf(principal).acquirePermission())
+                .map(budgets::tryAcquire)
                 .defaultIfEmpty(true)
                 .flatMap(permitted -> permitted ? chain.filter(exchange) : tooManyRequests(exchange));
-    }
-
-    private RateLimiter limiterOf(String principal) {
-        return limiters.rateLimiter(principal, () -> RateLimiterConfig.custom()
-                .limitForPeriod(limits.requestsPerPeriodFor(principal))
-                .limitRefreshPeriod(limits.period())
-                .timeoutDuration(Duration.ZERO)
-                .build());
     }
 
     private Mono<Void> tooManyRequests(ServerWebExchange exchange) {

@@ -5,6 +5,7 @@ import org.circc.gateway.config.LimitsProperties;
 import org.circc.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -44,7 +45,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyProperties apiKeys, JwtProperties jwt,
-                                       LimitsProperties limits, Problems problems, MeterRegistry meterRegistry) {
+                                       LimitsProperties limits, RequestBudgets budgets, Problems problems,
+                                       MeterRegistry meterRegistry) {
         List<String> challenges = new ArrayList<>();
         List<String> ways = new ArrayList<>();
         if (jwt.enabled()) {
@@ -82,7 +84,7 @@ public class SecurityConfiguration {
         if (jwt.enabled()) {
             http.addFilterAt(bearerFilter(jwt, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
         }
-        http.addFilterBefore(new PrincipalRateLimiter(limits, problems, meterRegistry), SecurityWebFiltersOrder.AUTHORIZATION);
+        http.addFilterBefore(new PrincipalRateLimiter(budgets, limits, problems, meterRegistry), SecurityWebFiltersOrder.AUTHORIZATION);
         return http.build();
     }
 
@@ -114,6 +116,13 @@ public class SecurityConfiguration {
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;
+    }
+
+    /** In memory unless the deployment declares budgets in a shared store. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestBudgets requestBudgets(LimitsProperties limits) {
+        return new InMemoryRequestBudgets(limits);
     }
 
     /** Requests the firewall refuses (encoded slashes, {@code ..} segments, odd methods) get problem+json too. */
