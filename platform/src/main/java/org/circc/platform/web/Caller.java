@@ -8,8 +8,6 @@ import java.util.Set;
 /** The authenticated principal a request acts for, as the gateway identified it. */
 public record Caller(String principal, String organisation, Set<Role> roles) {
 
-    public static final String CENTER_ORGANISATION = "circc";
-
     public Caller {
         roles = Set.copyOf(roles);
     }

@@ -46,9 +46,9 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     Caller resolve(ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
-        String principal = headers.getFirst(IdentityHeaders.PRINCIPAL);
-        String organisation = headers.getFirst(IdentityHeaders.ORGANISATION);
-        String roles = headers.getFirst(IdentityHeaders.ROLES);
+        String principal = headers.getFirst(IdentityAssertion.PRINCIPAL);
+        String organisation = headers.getFirst(IdentityAssertion.ORGANISATION);
+        String roles = headers.getFirst(IdentityAssertion.ROLES);
         if (isBlank(principal) || isBlank(organisation) || roles == null) {
             throw ProblemException.unauthenticated(NOT_THROUGH_GATEWAY);
         }

@@ -22,9 +22,9 @@ class CallerArgumentResolverTest {
     private final CallerArgumentResolver resolver = new CallerArgumentResolver(ASSERTION, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static MockServerHttpRequest.BaseBuilder<?> identified(MockServerHttpRequest.BaseBuilder<?> request) {
-        return request.header(IdentityHeaders.PRINCIPAL, "ops@venue-tokyo")
-                .header(IdentityHeaders.ORGANISATION, "venue-tokyo")
-                .header(IdentityHeaders.ROLES, "operator");
+        return request.header(IdentityAssertion.PRINCIPAL, "ops@venue-tokyo")
+                .header(IdentityAssertion.ORGANISATION, "venue-tokyo")
+                .header(IdentityAssertion.ROLES, "operator");
     }
 
     private static String signature(String method, String path, Instant at) {

@@ -1,5 +1,6 @@
 package org.circc.intake;
 
+import org.circc.contracts.identity.IdentityAssertion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
@@ -8,7 +9,6 @@ import org.circc.contracts.events.Actor;
 import org.circc.contracts.events.IncidentTriagedEvent;
 import org.circc.embedded.EmbeddedInfrastructure;
 import org.circc.platform.messaging.IntegrationEventPublisher;
-import org.circc.platform.web.IdentityHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -211,9 +211,9 @@ class IntakeIT {
                 assertThat(statusChanges(id)).isEqualTo(1));
         client.post().uri("/api/v1/incidents/" + id + "/contain")
                 .headers(h -> {
-                    h.set(IdentityHeaders.PRINCIPAL, "responder-1");
-                    h.set(IdentityHeaders.ORGANISATION, "circc");
-                    h.set(IdentityHeaders.ROLES, "responder");
+                    h.set(IdentityAssertion.PRINCIPAL, "responder-1");
+                    h.set(IdentityAssertion.ORGANISATION, "circc");
+                    h.set(IdentityAssertion.ROLES, "responder");
                 })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"summary\": \"filtered upstream\"}")
                 .exchange().expectStatus().isAccepted();
@@ -232,9 +232,9 @@ class IntakeIT {
     private EntityExchangeResult<JsonNode> report(String organisation, String key, String body, HttpStatus status) {
         return client.post().uri("/api/v1/incidents")
                 .headers(h -> {
-                    h.set(IdentityHeaders.PRINCIPAL, "ops@" + organisation);
-                    h.set(IdentityHeaders.ORGANISATION, organisation);
-                    h.set(IdentityHeaders.ROLES, "operator");
+                    h.set(IdentityAssertion.PRINCIPAL, "ops@" + organisation);
+                    h.set(IdentityAssertion.ORGANISATION, organisation);
+                    h.set(IdentityAssertion.ROLES, "operator");
                     if (key != null) {
                         h.set("Idempotency-Key", key);
                     }

@@ -1,5 +1,6 @@
 package org.circc.intake.web;
 
+import org.circc.contracts.identity.IdentityAssertion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,7 +18,6 @@ import org.circc.intake.command.ResolveIncidentCommand;
 import org.circc.intake.command.UpdateIncidentCommand;
 import org.circc.intake.command.WithdrawIncidentCommand;
 import org.circc.platform.web.CommandDispatcher;
-import org.circc.platform.web.IdentityHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -300,9 +300,9 @@ class IncidentCommandsControllerTest {
 
     private static void identity(org.springframework.http.HttpHeaders headers, String principal, String organisation,
                                  String role) {
-        headers.set(IdentityHeaders.PRINCIPAL, principal);
-        headers.set(IdentityHeaders.ORGANISATION, organisation);
-        headers.set(IdentityHeaders.ROLES, role);
+        headers.set(IdentityAssertion.PRINCIPAL, principal);
+        headers.set(IdentityAssertion.ORGANISATION, organisation);
+        headers.set(IdentityAssertion.ROLES, role);
     }
 
     private static JsonNode problem(WebTestClient.ResponseSpec response, HttpStatus status) {

@@ -1,5 +1,6 @@
 package org.circc.intake.web;
 
+import org.circc.contracts.identity.IdentityAssertion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.circc.contracts.Category;
 import org.circc.contracts.Impact;
@@ -12,7 +13,6 @@ import org.circc.contracts.events.Actor;
 import org.circc.intake.command.IncidentReport;
 import org.circc.intake.command.ReportIncidentCommand;
 import org.circc.platform.web.CommandDispatcher;
-import org.circc.platform.web.IdentityHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -447,8 +447,8 @@ class IncidentControllerTest {
     @Test
     void aRequestWithoutRolesIsUnauthenticated() {
         problem(client.post().uri("/api/v1/incidents")
-                .header(IdentityHeaders.PRINCIPAL, "ops@venue-tokyo")
-                .header(IdentityHeaders.ORGANISATION, "venue-tokyo")
+                .header(IdentityAssertion.PRINCIPAL, "ops@venue-tokyo")
+                .header(IdentityAssertion.ORGANISATION, "venue-tokyo")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(EXAMPLE)
                 .exchange(), HttpStatus.UNAUTHORIZED);
@@ -460,9 +460,9 @@ class IncidentControllerTest {
     @ValueSource(strings = {"responder", "coordinator", "admin"})
     void onlyAnOperatorMayReport(String role) {
         JsonNode problem = problem(client.post().uri("/api/v1/incidents")
-                .header(IdentityHeaders.PRINCIPAL, role + "-1")
-                .header(IdentityHeaders.ORGANISATION, "circc")
-                .header(IdentityHeaders.ROLES, role)
+                .header(IdentityAssertion.PRINCIPAL, role + "-1")
+                .header(IdentityAssertion.ORGANISATION, "circc")
+                .header(IdentityAssertion.ROLES, role)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(EXAMPLE)
                 .exchange(), HttpStatus.FORBIDDEN);
@@ -475,9 +475,9 @@ class IncidentControllerTest {
     void aForbiddenCallerLearnsNothingAboutTheBody() {
         // role is checked before the body is validated: a responder sending garbage still gets 403
         problem(client.post().uri("/api/v1/incidents")
-                .header(IdentityHeaders.PRINCIPAL, "responder-1")
-                .header(IdentityHeaders.ORGANISATION, "circc")
-                .header(IdentityHeaders.ROLES, "responder")
+                .header(IdentityAssertion.PRINCIPAL, "responder-1")
+                .header(IdentityAssertion.ORGANISATION, "circc")
+                .header(IdentityAssertion.ROLES, "responder")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"title\": \"\"}")
                 .exchange(), HttpStatus.FORBIDDEN);
@@ -508,9 +508,9 @@ class IncidentControllerTest {
     }
 
     private void operator(HttpHeaders headers) {
-        headers.set(IdentityHeaders.PRINCIPAL, "ops@venue-tokyo");
-        headers.set(IdentityHeaders.ORGANISATION, "venue-tokyo");
-        headers.set(IdentityHeaders.ROLES, "operator");
+        headers.set(IdentityAssertion.PRINCIPAL, "ops@venue-tokyo");
+        headers.set(IdentityAssertion.ORGANISATION, "venue-tokyo");
+        headers.set(IdentityAssertion.ROLES, "operator");
     }
 
     private static JsonNode problem(WebTestClient.ResponseSpec response, HttpStatus status) {

@@ -1,5 +1,6 @@
 package org.circc.intake.web;
 
+import org.circc.contracts.identity.IdentityAssertion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.Arbitraries;
@@ -11,7 +12,6 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.circc.platform.web.CallerArgumentResolver;
 import org.circc.platform.web.CommandDispatcher;
-import org.circc.platform.web.IdentityHeaders;
 import org.circc.platform.web.ProblemDetailsHandler;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -76,9 +76,9 @@ class ReportBodyPropertiesTest {
 
     private static void assertNoServerError(String uri, String role, String json) {
         var result = client.post().uri(uri)
-                .header(IdentityHeaders.PRINCIPAL, "p")
-                .header(IdentityHeaders.ORGANISATION, role.equals("operator") ? "venue-tokyo" : "circc")
-                .header(IdentityHeaders.ROLES, role)
+                .header(IdentityAssertion.PRINCIPAL, "p")
+                .header(IdentityAssertion.ORGANISATION, role.equals("operator") ? "venue-tokyo" : "circc")
+                .header(IdentityAssertion.ROLES, role)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchange()

@@ -1,9 +1,9 @@
 package org.circc.timeline.web;
 
+import org.circc.contracts.identity.IdentityAssertion;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.Actor;
-import org.circc.platform.web.IdentityHeaders;
 import org.circc.timeline.query.IncidentTimeline;
 import org.circc.timeline.query.IncidentTimelineRepository;
 import org.circc.timeline.query.TimelineEntry;
@@ -132,9 +132,9 @@ class TimelineControllerTest {
         givenTimeline(Tlp.AMBER, REPORTED, RAISED);
 
         expectNotFound(client.get().uri(TIMELINE, INCIDENT)
-                .header(IdentityHeaders.PRINCIPAL, "ops@rail-east")
-                .header(IdentityHeaders.ORGANISATION, "rail-east")
-                .header(IdentityHeaders.ROLES, "operator"));
+                .header(IdentityAssertion.PRINCIPAL, "ops@rail-east")
+                .header(IdentityAssertion.ORGANISATION, "rail-east")
+                .header(IdentityAssertion.ROLES, "operator"));
     }
 
     @Test
@@ -142,9 +142,9 @@ class TimelineControllerTest {
         givenTimeline(Tlp.RED, REPORTED);
 
         client.get().uri(TIMELINE, INCIDENT)
-                .header(IdentityHeaders.PRINCIPAL, "ops@venue-tokyo")
-                .header(IdentityHeaders.ORGANISATION, "venue-tokyo")
-                .header(IdentityHeaders.ROLES, "operator")
+                .header(IdentityAssertion.PRINCIPAL, "ops@venue-tokyo")
+                .header(IdentityAssertion.ORGANISATION, "venue-tokyo")
+                .header(IdentityAssertion.ROLES, "operator")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.entries[0].type").isEqualTo("incident.reported");
@@ -184,9 +184,9 @@ class TimelineControllerTest {
     }
 
     private static WebTestClient.RequestHeadersSpec<?> asCoordinator(WebTestClient.RequestHeadersSpec<?> request) {
-        return request.header(IdentityHeaders.PRINCIPAL, "coordinator-1")
-                .header(IdentityHeaders.ORGANISATION, "circc")
-                .header(IdentityHeaders.ROLES, "coordinator");
+        return request.header(IdentityAssertion.PRINCIPAL, "coordinator-1")
+                .header(IdentityAssertion.ORGANISATION, "circc")
+                .header(IdentityAssertion.ROLES, "coordinator");
     }
 
     private static void expectNotFound(WebTestClient.RequestHeadersSpec<?> request) {
