@@ -42,11 +42,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.circc.intake.web.ProblemResponses.fields;
+import static org.circc.intake.web.ProblemResponses.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -303,25 +303,6 @@ class IncidentCommandsControllerTest {
         headers.set(IdentityAssertion.PRINCIPAL, principal);
         headers.set(IdentityAssertion.ORGANISATION, organisation);
         headers.set(IdentityAssertion.ROLES, role);
-    }
-
-    private static JsonNode problem(WebTestClient.ResponseSpec response, HttpStatus status) {
-        JsonNode problem = response
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
-        assertThat(problem).isNotNull();
-        assertThat(problem.path("status").asInt()).isEqualTo(status.value());
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        return problem;
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return StreamSupport.stream(problem.path("errors").spliterator(), false)
-                .map(error -> error.path("field").asText())
-                .collect(Collectors.toList());
     }
 
     private Object dispatched() {

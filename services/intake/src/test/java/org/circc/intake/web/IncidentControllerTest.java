@@ -38,11 +38,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.circc.intake.web.ProblemResponses.fields;
+import static org.circc.intake.web.ProblemResponses.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -511,27 +511,6 @@ class IncidentControllerTest {
         headers.set(IdentityAssertion.PRINCIPAL, "ops@venue-tokyo");
         headers.set(IdentityAssertion.ORGANISATION, "venue-tokyo");
         headers.set(IdentityAssertion.ROLES, "operator");
-    }
-
-    private static JsonNode problem(WebTestClient.ResponseSpec response, HttpStatus status) {
-        JsonNode problem = response
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
-        assertThat(problem).isNotNull();
-        assertThat(problem.path("status").asInt()).isEqualTo(status.value());
-        assertThat(problem.path("type").asText()).startsWith("urn:circc:problem:");
-        assertThat(problem.path("title").asText()).isNotBlank();
-        assertThat(problem.path("detail").isTextual()).as("problem has a detail: %s", problem).isTrue();
-        return problem;
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return StreamSupport.stream(problem.path("errors").spliterator(), false)
-                .map(error -> error.path("field").asText())
-                .collect(Collectors.toList());
     }
 
     private ReportIncidentCommand dispatched() {
