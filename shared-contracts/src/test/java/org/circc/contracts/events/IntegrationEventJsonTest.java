@@ -58,7 +58,7 @@ class IntegrationEventJsonTest {
                 new CampaignSeverityChangedEvent(CAMPAIGN, INCIDENT, null, Severity.HIGH, Set.of(Sector.GAMES_TICKETING),
                         Tlp.AMBER, AT),
                 new IncidentCorrelatedEvent(INCIDENT, CAMPAIGN, "observable ipv4:203.0.113.7", 2, AT),
-                new IncidentSeverityOverriddenEvent(INCIDENT, CAMPAIGN, Severity.HIGH, Severity.SEVERE, "ministry asked",
+                new IncidentSeverityOverriddenEvent(INCIDENT, CAMPAIGN, Severity.MEDIUM, Severity.HIGH, "ministry asked",
                         Actor.principal("coordinator-1", "circc"), AT),
                 new CampaignMergedEvent(CAMPAIGN, CampaignId.of("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), INCIDENT,
                         List.of(IncidentId.of("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")), AT),
@@ -101,7 +101,7 @@ class IntegrationEventJsonTest {
         }
         json.findValues("tlp").forEach(tlp -> assertThat(tlp.asText()).startsWith("TLP:"));
         json.findValues("severity").forEach(severity ->
-                assertThat(severity.get("name").asText()).isEqualTo("High"));
+                assertThat(severity.get("name").asText()).isIn("Medium", "High"));
     }
 
     @Test
