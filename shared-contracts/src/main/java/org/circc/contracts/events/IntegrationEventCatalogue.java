@@ -25,6 +25,7 @@ public final class IntegrationEventCatalogue {
             entry(IncidentSeverityOverriddenEvent.class, "incident.severity-overridden", 1, Topics.TRIAGE_EVENTS),
             entry(CampaignSeverityChangedEvent.class, "campaign.severity-changed", 1, Topics.TRIAGE_EVENTS),
             entry(CampaignMergedEvent.class, "campaign.merged", 1, Topics.TRIAGE_EVENTS),
+            entry(EscalationPolicySavedEvent.class, "escalation.policy-saved", 1, Topics.ESCALATION_EVENTS),
             entry(EscalationStartedEvent.class, "escalation.started", 1, Topics.ESCALATION_EVENTS),
             entry(EscalationLevelRaisedEvent.class, "escalation.level-raised", 1, Topics.ESCALATION_EVENTS),
             entry(EscalationAcknowledgedEvent.class, "escalation.acknowledged", 1, Topics.ESCALATION_EVENTS),

@@ -64,6 +64,8 @@ class IntegrationEventJsonTest {
                         List.of(IncidentId.of("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")), AT),
                 new EscalationRemindedEvent(ESCALATION, CAMPAIGN, INCIDENT, 3, List.of("duty-coordinator"),
                         AT.plusSeconds(900), Severity.HIGH, Sector.GAMES_TICKETING, Tlp.AMBER, AT),
+                new EscalationPolicySavedEvent("default", 2, Set.of("csirt-oncall", "duty-coordinator"),
+                        Actor.principal("coordinator-1", "circc"), AT),
                 new EscalationStartedEvent(ESCALATION, CAMPAIGN, INCIDENT, "default", 1, Severity.HIGH, AT),
                 new EscalationLevelRaisedEvent(ESCALATION, CAMPAIGN, INCIDENT, 1, List.of("csirt-oncall", "responder-1"),
                         AT.plusSeconds(300), Severity.HIGH, Sector.GAMES_TICKETING, Tlp.AMBER, "severity reached", AT),
