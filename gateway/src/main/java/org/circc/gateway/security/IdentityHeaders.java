@@ -1,6 +1,7 @@
 package org.circc.gateway.security;
 
 import org.circc.contracts.identity.IdentityAssertion;
+import org.circc.gateway.web.PrincipalKindTagsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,7 @@ public class IdentityHeaders implements GlobalFilter, Ordered {
                 .filter(Authentication::isAuthenticated)
                 .map(Authentication::getPrincipal)
                 .ofType(GatewayPrincipal.class)
+                .doOnNext(principal -> exchange.getAttributes().put(PrincipalKindTagsProvider.ATTRIBUTE, kindOf(principal)))
                 .map(principal -> withHeaders(exchange, headers -> {
                     apply(headers, principal);
                     sign(headers, exchange);
@@ -88,6 +90,10 @@ public class IdentityHeaders implements GlobalFilter, Ordered {
                     headers.getFirst(ORGANISATION), headers.getFirst(ROLES), exchange.getRequest().getMethod().name(),
                     exchange.getRequest().getPath().value(), clock.instant()));
         }
+    }
+
+    private static String kindOf(GatewayPrincipal principal) {
+        return principal.roles().stream().map(Role::id).sorted().collect(Collectors.joining("+"));
     }
 
     /** Removes identity and credential headers. */
