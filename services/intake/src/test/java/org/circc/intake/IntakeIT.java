@@ -2,6 +2,13 @@ package org.circc.intake;
 
 import org.circc.contracts.identity.IdentityAssertion;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.circc.contracts.Sector;
+import org.circc.contracts.Tlp;
+import org.circc.contracts.events.CampaignMergedEvent;
+import org.circc.contracts.events.EscalationAcknowledgedEvent;
+import org.circc.contracts.events.EscalationLevelRaisedEvent;
+import org.circc.contracts.events.IntegrationEvent;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Severity;
@@ -62,6 +69,8 @@ class IntakeIT {
              "detectedAt":"2026-07-24T10:15:00Z","sector":"games-ticketing","category":"availability:ddos",
              "description":"Sustained SYN flood since 10:10","title":"DDoS on the ticketing portal"}
             """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -224,6 +233,39 @@ class IntakeIT {
     }
 
     @Test
+    void membersFollowTheirCampaignsChainLateJoinersAndMergedCampaignsIncluded() {
+        IncidentId first = reportedIncident();
+        IncidentId lateJoiner = reportedIncident();
+        IncidentId elsewhere = reportedIncident();
+        CampaignId campaign = CampaignId.newId();
+        CampaignId mergedAway = CampaignId.newId();
+        UUID escalation = UUID.randomUUID();
+        Instant now = Instant.now();
+
+        publish(new IncidentTriagedEvent(first, campaign, Severity.HIGH, 60, List.of(), Actor.system("triage"), now));
+        publish(new IncidentTriagedEvent(elsewhere, mergedAway, Severity.LOW, 20, List.of(), Actor.system("triage"), now));
+        publish(new EscalationLevelRaisedEvent(escalation, campaign, first, 1, List.of("csirt-oncall"),
+                now.plusSeconds(300), Severity.HIGH, Sector.GAMES_TICKETING, Tlp.AMBER, "severity reached 3", now));
+        publish(new IncidentTriagedEvent(lateJoiner, campaign, Severity.LOW, 20, List.of(), Actor.system("triage"), now));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(statusOf(first)).isEqualTo("ESCALATED");
+            assertThat(statusOf(lateJoiner)).isEqualTo("ESCALATED");
+        });
+        assertThat(statusOf(elsewhere)).isEqualTo("TRIAGED");
+
+        Actor responder = Actor.principal("responder-1", "circc");
+        publish(new EscalationAcknowledgedEvent(escalation, campaign, first, 1, "on it", responder, now));
+        publish(new CampaignMergedEvent(campaign, mergedAway, elsewhere, List.of(elsewhere), now));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(List.of(statusOf(first), statusOf(lateJoiner), statusOf(elsewhere)))
+                        .containsOnly("ACKNOWLEDGED"));
+        assertThat(jdbc.queryForObject("SELECT actor_id FROM campaign_chain WHERE campaign_id = ?", String.class,
+                campaign.value())).isEqualTo("responder-1");
+    }
+
+    @Test
     void thePurgeIsScheduled() {
         assertThat(scheduler.getScheduledExecutions()).anySatisfy(execution ->
                 assertThat(execution.getTaskInstance().getTaskName()).isEqualTo("intake-idempotency-key-purge"));
@@ -255,6 +297,30 @@ class IntakeIT {
     private long allReportedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry "
                 + "WHERE payloadtype = 'org.circc.intake.command.IncidentReportedEvent'", Long.class);
+    }
+
+    private IncidentId reportedIncident() {
+        return IncidentId.of(report("venue-tokyo", null, EXAMPLE, HttpStatus.ACCEPTED).getResponseBody()
+                .path("incidentId").asText());
+    }
+
+    private void publish(IntegrationEvent event) {
+        publisher.publish(event, UUID.randomUUID().toString());
+    }
+
+    /** The incident's status from its last stored transition (REPORTED before any). */
+    private String statusOf(IncidentId incident) {
+        return jdbc.query("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? "
+                        + "AND payloadtype = 'org.circc.intake.command.IncidentStatusChangedEvent' ORDER BY sequencenumber DESC LIMIT 1",
+                (rs, row) -> {
+                    try {
+                        return JSON.readTree(rs.getBytes("payload")).path("to").asText();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("unreadable stored event of " + incident, e);
+                    }
+                },
+                incident.toString()).stream().findFirst()
+                .orElse("REPORTED");
     }
 
     private long statusChanges(String incidentId) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.circc.intake.messaging.LifecycleMetrics;
 import org.circc.intake.messaging.StatusEventsConsumer;
+import org.circc.intake.query.CampaignChains;
 import org.circc.intake.web.IdempotentSubmissions;
 import org.circc.intake.web.IncidentReportValidator;
 import org.circc.intake.web.ReportMetrics;
@@ -53,15 +54,20 @@ public class IntakeConfiguration {
                         submissions.purgeClaimedBefore(clock.instant().minus(IdempotentSubmissions.RETENTION)));
     }
 
+    @Bean
+    StatusEventsConsumer statusEventsConsumer(CommandGateway commandGateway, JdbcTemplate jdbc) {
+        return new StatusEventsConsumer(commandGateway, new CampaignChains(jdbc));
+    }
+
     /** Bound to {@code circc.triage-events} as consumer group {@code intake} (application.yml). */
     @Bean
-    Consumer<Message<byte[]>> triageEvents(IntegrationEventConsumers consumers, CommandGateway commandGateway) {
-        return consumers.transactional("intake.triage-events", new StatusEventsConsumer(commandGateway));
+    Consumer<Message<byte[]>> triageEvents(IntegrationEventConsumers consumers, StatusEventsConsumer statusEvents) {
+        return consumers.transactional("intake.triage-events", statusEvents);
     }
 
     /** Bound to {@code circc.escalation-events} as consumer group {@code intake} (application.yml). */
     @Bean
-    Consumer<Message<byte[]>> escalationEvents(IntegrationEventConsumers consumers, CommandGateway commandGateway) {
-        return consumers.transactional("intake.escalation-events", new StatusEventsConsumer(commandGateway));
+    Consumer<Message<byte[]>> escalationEvents(IntegrationEventConsumers consumers, StatusEventsConsumer statusEvents) {
+        return consumers.transactional("intake.escalation-events", statusEvents);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -63,20 +64,28 @@ public class IncidentController {
     @PostMapping
     public Mono<ResponseEntity<IncidentAccepted>> report(Caller caller,
                                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                                         @RequestBody(required = false) ReportIncidentRequest request) {
+                                                         @RequestBody(required = false) Mono<ReportIncidentRequest> body) {
         caller.requireAnyRole(Role.OPERATOR);
         if (idempotencyKey != null) {
             IdempotentSubmissions.checkKey(idempotencyKey);
         }
-        if (request == null) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Malformed request", "a report body is required", List.of());
-        }
+        // decoded here rather than by the argument resolver, so that unreadable bodies (400) count as rejected too
+        return body
+                .doOnError(ServerWebInputException.class, e -> metrics.rejected(null))
+                .switchIfEmpty(Mono.error(() -> {
+                    metrics.rejected(null);
+                    return new ProblemException(HttpStatus.BAD_REQUEST, "Malformed request", "a report body is required", List.of());
+                }))
+                .flatMap(request -> file(caller, idempotencyKey, request));
+    }
+
+    private Mono<ResponseEntity<IncidentAccepted>> file(Caller caller, String idempotencyKey, ReportIncidentRequest request) {
         IncidentReport report;
         try {
             report = validator.validate(request);
         } catch (ProblemException e) {
             metrics.rejected(request);
-            throw e;
+            return Mono.error(e);
         }
         ReportIncidentCommand command = new ReportIncidentCommand(IncidentId.newId(), report,
                 Actor.principal(caller.principal(), caller.organisation()));

@@ -14,6 +14,7 @@ import org.circc.intake.command.IncidentReport;
 import org.circc.intake.command.ReportIncidentCommand;
 import org.circc.platform.web.CommandDispatcher;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,8 +84,13 @@ class IncidentControllerTest {
         }
 
         @Bean
-        ReportMetrics reportMetrics() {
-            return new ReportMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ReportMetrics reportMetrics(SimpleMeterRegistry meterRegistry) {
+            return new ReportMetrics(meterRegistry);
         }
     }
 
@@ -93,6 +99,9 @@ class IncidentControllerTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    SimpleMeterRegistry meterRegistry;
 
     @MockitoBean
     CommandDispatcher commands;
@@ -261,8 +270,11 @@ class IncidentControllerTest {
 
     @Test
     void malformedJsonIsABadRequestProblemWithoutAStackTrace() {
+        double rejectedBefore = unreadableReportsRejected();
+
         JsonNode problem = problem(post("{\"title\": \"DDoS\", \"category\": "), HttpStatus.BAD_REQUEST);
 
+        assertThat(unreadableReportsRejected()).isEqualTo(rejectedBefore + 1);
         assertThat(problem.path("type").asText()).isEqualTo("urn:circc:problem:malformed-request");
         assertThat(problem.path("detail").asText()).isNotBlank();
         assertThat(problem.toString())
@@ -505,6 +517,11 @@ class IncidentControllerTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
+    }
+
+    private double unreadableReportsRejected() {
+        return meterRegistry.find("circc.intake.reports").tags("outcome", "rejected", "sector", "invalid").counters()
+                .stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     private void operator(HttpHeaders headers) {
