@@ -3,6 +3,7 @@ package org.circc.gateway.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.circc.gateway.config.LimitsProperties;
 import org.circc.gateway.web.Problems;
+import org.circc.gateway.web.ApiDocsController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -76,6 +77,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(new ApiAccessDeniedHandler(problems)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, PUBLIC_ACTUATOR).permitAll()
+                        .pathMatchers(HttpMethod.GET, ApiDocsController.PATHS).permitAll()
                         .anyExchange().access(new RouteAccessRules()));
 
         if (apiKeys.enabled()) {
