@@ -28,7 +28,11 @@ public class MessagingConfiguration {
     @Bean
     IntegrationEventConsumers integrationEventConsumers(ObjectMapper objectMapper, IntegrationEventInbox inbox,
                                                         TransactionTemplate transactionTemplate,
-                                                        MeterRegistry meterRegistry) {
-        return new IntegrationEventConsumers(objectMapper, inbox, transactionTemplate, meterRegistry);
+                                                        MeterRegistry meterRegistry, StreamBridge streamBridge,
+                                                        @Value("${spring.cloud.stream.default.consumer.max-attempts:3}") int maxAttempts,
+                                                        @Value("${spring.cloud.stream.default.consumer.back-off-initial-interval:1000}") long initialBackOff,
+                                                        @Value("${spring.cloud.stream.default.consumer.back-off-max-interval:10000}") long maxBackOff) {
+        return new IntegrationEventConsumers(objectMapper, inbox, transactionTemplate, meterRegistry, streamBridge,
+                new IntegrationEventConsumers.BatchRetry(maxAttempts, initialBackOff, maxBackOff));
     }
 }

@@ -8,13 +8,19 @@ import org.circc.contracts.IncidentId;
 import org.circc.contracts.Observable;
 import org.circc.contracts.ObservableType;
 import org.circc.contracts.Sector;
+import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.Actor;
 import org.circc.contracts.events.IncidentReportedEvent;
+import org.circc.contracts.events.IncidentTriagedEvent;
 import org.circc.contracts.events.IntegrationEvent;
 import org.circc.contracts.events.IntegrationEventCatalogue;
+import org.circc.contracts.events.SeverityFactor;
 import org.circc.platform.config.PlatformJacksonConfiguration;
 import org.circc.platform.messaging.ReceivedIntegrationEvent;
+import org.circc.timeline.query.IncidentState;
+import org.circc.timeline.query.IncidentView;
+import org.circc.timeline.query.RecordedEvent;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -58,5 +64,21 @@ public final class TimelineFixtures {
 
     public static ReceivedIntegrationEvent received(IntegrationEvent event) {
         return received(UUID.randomUUID().toString(), event);
+    }
+
+    /** The live view of an incident that was reported at {@code at} and triaged High a second later. */
+    public static IncidentView triagedView(IncidentId incidentId, Tlp tlp, Instant at) {
+        List<RecordedEvent> events = List.of(recorded("report-" + incidentId, reported(incidentId, tlp, at)),
+                recorded("triage-" + incidentId, new IncidentTriagedEvent(incidentId, CAMPAIGN, Severity.HIGH, 71.6,
+                        List.of(new SeverityFactor("functional", "high", 30)), Actor.system("triage"), at.plusSeconds(1))));
+        return IncidentView.of(IncidentState.fold(incidentId, events, null).orElseThrow(), null);
+    }
+
+    public static RecordedEvent recorded(String eventId, IntegrationEvent event) {
+        return new RecordedEvent(eventId, event);
+    }
+
+    public static RecordedEvent recorded(IntegrationEvent event) {
+        return recorded(UUID.randomUUID().toString(), event);
     }
 }

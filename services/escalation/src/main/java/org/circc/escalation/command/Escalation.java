@@ -13,16 +13,21 @@ import org.circc.contracts.IncidentId;
 import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
+import org.circc.contracts.sharing.IncidentVisibility;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A campaign's escalation chain. Each level raised schedules a persistent deadline (db-scheduler in
- * PostgreSQL), so a level whose targets do not acknowledge in time raises the next one whatever restarted
- * in between.
+ * A campaign's escalation chain (a lone incident is a campaign of one). Each level raised schedules a persistent
+ * deadline (db-scheduler in PostgreSQL), so a level whose targets do not acknowledge in time raises the next one
+ * whatever restarted in between. Commands and deadlines of one chain are handled one at a time against its latest
+ * events, so a deadline handled after an acknowledgement sees it and raises nothing.
  */
 @Aggregate
 public class Escalation {
@@ -34,8 +39,13 @@ public class Escalation {
     private Severity severity;
     private Sector sector;
     private Tlp tlp;
-    private int currentLevel;
+    private int level;
+    private final Set<String> raisedTargets = new HashSet<>();
+    private Instant nextDeadline;
+    private boolean acknowledged;
     private boolean exhausted;
+    private boolean ended;
+    private Instant startedAt;
 
     protected Escalation() {
         // for Axon: rebuilt from its events
@@ -47,32 +57,124 @@ public class Escalation {
         if (campaignId != null) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now(clock);
         apply(new EscalationStartedEvent(command.campaignId(), command.incidentId(), command.policy(),
                 command.severity(), command.sector(), command.tlp(), now));
-        raiseLevel(1, "severity " + command.severity().displayName() + " reached policy " + command.policy().id(),
-                now, deadlineManager);
+        String reason = "severity " + command.severity().displayName() + " reached policy " + command.policy().id();
+        EscalationPolicy.Level first = policy.levelReachedAfter(1, severity).orElse(policy.level(1));
+        raiseLevel(first.level(), reason, now, deadlineManager);
+    }
+
+    @CommandHandler
+    void handle(ChangeEscalationSeverityCommand command, DeadlineManager deadlineManager, Clock clock) {
+        if (ended || (command.severity() == severity && command.tlp() == tlp)) {
+            return;
+        }
+        Instant now = now(clock);
+        apply(new EscalationSeverityChangedEvent(campaignId, command.incidentId(), command.severity(), command.tlp(),
+                now));
+        if (!acknowledged) {
+            policy.levelReachedAfter(level, severity).ifPresent(jump -> raiseLevel(jump.level(),
+                    "severity " + severity.displayName() + " reached level " + jump.level(), now, deadlineManager));
+        }
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeEscalationCommand command, StakeholderDirectory directory, Clock clock) {
+        if (!IncidentVisibility.maySeeDetails(command.viewer(),
+                command.incident().facts(directory, raisedTargets, policy.level(level).targets()))) {
+            throw new IncidentNotVisibleException(command.incidentId());
+        }
+        boolean targeted = directory.find(policy.level(level).targets()).stream()
+                .anyMatch(stakeholder -> command.viewer().principal().equals(stakeholder.principal()));
+        if (!targeted && !command.viewer().coordinatorOrAdmin()) {
+            throw new AcknowledgementForbiddenException(command.viewer().principal()
+                    + " is not linked to a stakeholder targeted at level " + level + " of this escalation");
+        }
+        if (ended) {
+            throw new EscalationEndedException("the escalation of campaign " + campaignId + " has ended");
+        }
+        if (acknowledged) {
+            return;
+        }
+        apply(new EscalationAcknowledgedEvent(campaignId, command.incidentId(), level, command.note(), command.actor(),
+                severity, startedAt, now(clock)));
+    }
+
+    @CommandHandler
+    void handle(EndEscalationCommand command, Clock clock) {
+        if (!ended) {
+            apply(new EscalationEndedEvent(campaignId, incidentId, command.reason(), now(clock)));
+        }
+    }
+
+    @CommandHandler
+    EscalationChain handle(HandOverEscalationCommand command, Clock clock) {
+        if (ended) {
+            return null;
+        }
+        EscalationChain chain = chain();
+        apply(new EscalationEndedEvent(campaignId, incidentId, "campaign merged into " + command.survivorId(),
+                now(clock)));
+        return chain;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(TakeOverEscalationCommand command, DeadlineManager deadlineManager, Clock clock) {
+        if (campaignId != null && !ended && !command.chain().isMoreAdvancedThan(chain())) {
+            return;
+        }
+        apply(new EscalationTakenOverEvent(command.campaignId(), command.fromCampaignId(), command.chain(),
+                now(clock)));
+        if (nextDeadline != null) {
+            deadlineManager.schedule(nextDeadline, AcknowledgementDeadline.NAME,
+                    new AcknowledgementDeadline(level, nextDeadline));
+        }
     }
 
     @DeadlineHandler(deadlineName = AcknowledgementDeadline.NAME)
     void on(AcknowledgementDeadline deadline, DeadlineManager deadlineManager, Clock clock) {
-        if (deadline.level() != currentLevel || exhausted) {
+        if (ended || acknowledged || !deadline.due().equals(nextDeadline)) {
             return;
         }
-        Instant now = clock.instant();
-        if (policy.isLastLevel(currentLevel)) {
-            apply(new EscalationExhaustedEvent(campaignId, incidentId, currentLevel, now));
+        Instant now = now(clock);
+        if (exhausted) {
+            remind(now, deadlineManager);
+        } else if (policy.isLastLevel(level)) {
+            apply(new EscalationExhaustedEvent(campaignId, incidentId, level, now));
+            remind(now, deadlineManager);
         } else {
-            raiseLevel(currentLevel + 1, "level " + currentLevel + " not acknowledged in time", now, deadlineManager);
+            raiseLevel(level + 1, "level " + level + " not acknowledged in time", now, deadlineManager);
         }
     }
 
-    private void raiseLevel(int level, String reason, Instant now, DeadlineManager deadlineManager) {
-        EscalationPolicy.Level definition = policy.level(level);
+    private void raiseLevel(int number, String reason, Instant now, DeadlineManager deadlineManager) {
+        EscalationPolicy.Level definition = policy.level(number);
         Instant ackDeadline = now.plus(definition.ackWithin());
-        apply(new EscalationLevelRaisedEvent(campaignId, incidentId, level, definition.targets(), ackDeadline, severity,
-                sector, tlp, reason, now));
-        deadlineManager.schedule(ackDeadline, AcknowledgementDeadline.NAME, new AcknowledgementDeadline(level));
+        apply(new EscalationLevelRaisedEvent(campaignId, incidentId, number, definition.targets(), ackDeadline,
+                severity, sector, tlp, reason, now));
+        deadlineManager.schedule(ackDeadline, AcknowledgementDeadline.NAME,
+                new AcknowledgementDeadline(number, ackDeadline));
+    }
+
+    /** The last level is told again every ackWithin until someone acknowledges; the first time is at exhaustion. */
+    private void remind(Instant now, DeadlineManager deadlineManager) {
+        EscalationPolicy.Level last = policy.level(level);
+        Instant next = now.plus(last.ackWithin());
+        apply(new EscalationRemindedEvent(campaignId, incidentId, level, last.targets(), next, severity, sector, tlp,
+                now));
+        deadlineManager.schedule(next, AcknowledgementDeadline.NAME, new AcknowledgementDeadline(level, next));
+    }
+
+    private EscalationChain chain() {
+        return new EscalationChain(policy, incidentId, severity, sector, tlp, level, raisedTargets, nextDeadline,
+                acknowledged, exhausted, startedAt);
+    }
+
+    /** Milliseconds, as the serialised events and deadlines keep them, so a deadline's due equals the stored one. */
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @EventSourcingHandler
@@ -83,15 +185,62 @@ public class Escalation {
         this.severity = event.severity();
         this.sector = event.sector();
         this.tlp = event.tlp();
+        this.startedAt = event.startedAt();
     }
 
     @EventSourcingHandler
     void on(EscalationLevelRaisedEvent event) {
-        this.currentLevel = event.level();
+        this.level = event.level();
+        this.incidentId = event.incidentId();
+        this.raisedTargets.addAll(event.targets());
+        this.nextDeadline = event.ackDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(EscalationSeverityChangedEvent event) {
+        this.severity = event.severity();
+        this.tlp = event.tlp();
+        this.incidentId = event.incidentId();
     }
 
     @EventSourcingHandler
     void on(EscalationExhaustedEvent event) {
         this.exhausted = true;
+    }
+
+    @EventSourcingHandler
+    void on(EscalationRemindedEvent event) {
+        this.nextDeadline = event.nextReminderAt();
+    }
+
+    @EventSourcingHandler
+    void on(EscalationAcknowledgedEvent event) {
+        this.acknowledged = true;
+        this.nextDeadline = null;
+    }
+
+    @EventSourcingHandler
+    void on(EscalationEndedEvent event) {
+        this.ended = true;
+        this.nextDeadline = null;
+    }
+
+    @EventSourcingHandler
+    void on(EscalationTakenOverEvent event) {
+        EscalationChain chain = event.chain();
+        this.campaignId = event.campaignId();
+        this.policy = chain.policy();
+        this.incidentId = chain.incidentId();
+        this.severity = chain.severity();
+        this.sector = chain.sector();
+        this.tlp = chain.tlp();
+        this.level = chain.level();
+        this.raisedTargets.clear();
+        this.raisedTargets.addAll(chain.raisedTargets());
+        this.nextDeadline = chain.acknowledged() ? null : chain.nextDeadline();
+        this.acknowledged = chain.acknowledged();
+        this.exhausted = chain.exhausted();
+        this.ended = false;
+        this.startedAt = chain.startedAt();
     }
 }

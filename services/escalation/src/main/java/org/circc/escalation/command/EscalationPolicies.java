@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The policies in force; the policy API replaces this configured set (issue 5). */
+/** The current version of every policy, and api.md's choice among them. */
 public record EscalationPolicies(List<EscalationPolicy> policies) {
 
     /** Of the applicable policies: one naming a sector beats one naming none, then the higher minimum, then the smaller id. */

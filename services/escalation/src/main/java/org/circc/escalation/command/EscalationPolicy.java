@@ -4,16 +4,26 @@ import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Which campaigns a policy applies to, and its levels in order. A running chain keeps the version it started with. */
+/**
+ * One version of a policy: which campaigns it applies to, and its levels in order (numbered from 1). A running
+ * chain keeps the version it started with: the whole policy travels in its {@code EscalationStartedEvent}.
+ */
 public record EscalationPolicy(String id, long version, int minSeverity, List<String> sectors, List<Level> levels) {
 
-    public record Level(int level, List<String> targets, Duration ackWithin) {
+    /** @param minSeverity null, or the severity level (0..5) at which this level is raised at once */
+    public record Level(int level, List<String> targets, Duration ackWithin, Integer minSeverity) {
 
         public Level {
             targets = List.copyOf(targets);
+        }
+
+        public Level(int level, List<String> targets, Duration ackWithin) {
+            this(level, targets, ackWithin, null);
         }
     }
 
@@ -38,5 +48,29 @@ public record EscalationPolicy(String id, long version, int minSeverity, List<St
 
     public boolean isLastLevel(int number) {
         return number == levels.size();
+    }
+
+    /** The highest level after {@code current} whose own minimum the severity reaches: api.md's jump. */
+    public Optional<Level> levelReachedAfter(int current, Severity severity) {
+        return levels.stream()
+                .filter(level -> level.level() > current && level.minSeverity() != null
+                        && severity.level() >= level.minSeverity())
+                .reduce((lower, higher) -> higher);
+    }
+
+    /** Every stakeholder any level names, in level order. */
+    public Set<String> targetedStakeholders() {
+        Set<String> targets = new LinkedHashSet<>();
+        levels.forEach(level -> targets.addAll(level.targets()));
+        return targets;
+    }
+
+    public EscalationPolicy withVersion(long newVersion) {
+        return new EscalationPolicy(id, newVersion, minSeverity, sectors, levels);
+    }
+
+    /** The same rules whatever the version: saving it again changes nothing. */
+    public boolean sameRulesAs(EscalationPolicy other) {
+        return withVersion(0).equals(other.withVersion(0));
     }
 }

@@ -8,7 +8,7 @@ import org.circc.contracts.Tlp;
 
 import java.time.Instant;
 
-/** Stored when a campaign's chain starts: the policy version travels with it. */
+/** Stored when a campaign's chain starts: the whole policy version travels with it. */
 public record EscalationStartedEvent(
         CampaignId campaignId,
         IncidentId incidentId,

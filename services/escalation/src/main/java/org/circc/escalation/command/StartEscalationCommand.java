@@ -7,7 +7,7 @@ import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
 
-/** Start the campaign's chain under {@code policy}, triggered by {@code incidentId}; no-op if it runs already. */
+/** Start the campaign's chain under {@code policy}, triggered by {@code incidentId}; no-op if it ran already. */
 public record StartEscalationCommand(
         @TargetAggregateIdentifier CampaignId campaignId,
         IncidentId incidentId,

@@ -46,9 +46,9 @@ class PolicyPropertiesTest {
     void levelsAreNumberedFromOneInTheirConfiguredOrder() {
         PolicyProperties properties = new PolicyProperties(Map.of("rail", new PolicyProperties.Policy(2,
                 List.of("railways"), List.of(
-                        new PolicyProperties.Level(List.of("rail-east-soc"), Duration.ofMinutes(3)),
-                        new PolicyProperties.Level(List.of("duty-coordinator"), Duration.ofMinutes(7)),
-                        new PolicyProperties.Level(List.of("circc-management"), Duration.ofMinutes(11))))));
+                        new PolicyProperties.Level(List.of("rail-east-soc"), Duration.ofMinutes(3), null),
+                        new PolicyProperties.Level(List.of("duty-coordinator"), Duration.ofMinutes(7), null),
+                        new PolicyProperties.Level(List.of("circc-management"), Duration.ofMinutes(11), 5)))));
 
         EscalationPolicy policy = properties.toPolicies().get(0);
 
@@ -58,12 +58,13 @@ class PolicyPropertiesTest {
         assertThat(policy.level(2).ackWithin()).isEqualTo(Duration.ofMinutes(7));
         assertThat(policy.sectors()).containsExactly("railways");
         assertThat(policy.minSeverity()).isEqualTo(2);
+        assertThat(policy.levels()).extracting(EscalationPolicy.Level::minSeverity).containsExactly(null, null, 5);
     }
 
     @Test
     void aPolicyWithoutSectorsNamesNone() {
         PolicyProperties properties = new PolicyProperties(Map.of("broad", new PolicyProperties.Policy(1, null,
-                List.of(new PolicyProperties.Level(List.of("csirt-oncall"), Duration.ofMinutes(5))))));
+                List.of(new PolicyProperties.Level(List.of("csirt-oncall"), Duration.ofMinutes(5), null)))));
 
         assertThat(properties.toPolicies()).singleElement()
                 .satisfies(policy -> assertThat(policy.sectors()).isEmpty());

@@ -6,7 +6,10 @@ import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.IntegrationEvent;
+import org.circc.contracts.events.Actor;
+import org.circc.escalation.command.EscalationChain;
 import org.circc.escalation.command.EscalationExhaustedEvent;
+import org.circc.escalation.command.EscalationTakenOverEvent;
 import org.circc.escalation.command.EscalationLevelRaisedEvent;
 import org.circc.escalation.command.EscalationPolicy;
 import org.circc.escalation.command.EscalationStartedEvent;
@@ -18,6 +21,7 @@ import org.mockito.ArgumentCaptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -82,5 +86,60 @@ class EscalationEventPublisherTest {
         assertThat(event).isEqualTo(new org.circc.contracts.events.EscalationExhaustedEvent(CAMPAIGN.value(), CAMPAIGN,
                 INCIDENT, 3, AT));
         assertThat(event.occurredAt()).isEqualTo(AT);
+    }
+
+    @Test
+    void anAcknowledgementIsPublishedWithItsActorAndNote() {
+        Actor actor = Actor.principal("responder-1", "circc");
+        publisher.on(new org.circc.escalation.command.EscalationAcknowledgedEvent(CAMPAIGN, INCIDENT, 2, "on it",
+                actor, Severity.HIGH, AT.minusSeconds(90), AT), "event-ack");
+
+        assertThat(published("event-ack")).isEqualTo(new org.circc.contracts.events.EscalationAcknowledgedEvent(
+                CAMPAIGN.value(), CAMPAIGN, INCIDENT, 2, "on it", actor, AT));
+    }
+
+    @Test
+    void aReminderIsPublishedWithTheNextOne() {
+        publisher.on(new org.circc.escalation.command.EscalationRemindedEvent(CAMPAIGN, INCIDENT, 3,
+                List.of("duty-coordinator"), AT.plusSeconds(900), Severity.HIGH, Sector.RAILWAYS, Tlp.AMBER, AT),
+                "event-reminded");
+
+        assertThat(published("event-reminded")).isEqualTo(new org.circc.contracts.events.EscalationRemindedEvent(
+                CAMPAIGN.value(), CAMPAIGN, INCIDENT, 3, List.of("duty-coordinator"), AT.plusSeconds(900),
+                Severity.HIGH, Sector.RAILWAYS, Tlp.AMBER, AT));
+    }
+
+    @Test
+    void anEndIsPublishedWithItsReason() {
+        publisher.on(new org.circc.escalation.command.EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", AT),
+                "event-ended");
+
+        assertThat(published("event-ended")).isEqualTo(new org.circc.contracts.events.EscalationEndedEvent(
+                CAMPAIGN.value(), CAMPAIGN, INCIDENT, "resolved", AT));
+    }
+
+    @Test
+    void anAdoptedChainIsPublishedAsTheSurvivorsStartUnderTheAdoptedPolicyVersion() {
+        CampaignId merged = CampaignId.of("5d7e9f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a");
+        EscalationChain chain = new EscalationChain(POLICY, INCIDENT, Severity.SEVERE, Sector.RAILWAYS, Tlp.AMBER, 1,
+                Set.of("csirt-oncall"), AT, false, false, AT.minusSeconds(60));
+        publisher.on(new EscalationTakenOverEvent(CAMPAIGN, merged, chain, AT), "event-taken-over");
+
+        assertThat(published("event-taken-over")).isEqualTo(new org.circc.contracts.events.EscalationStartedEvent(
+                CAMPAIGN.value(), CAMPAIGN, INCIDENT, "default", 7, Severity.SEVERE, AT));
+    }
+
+    @Test
+    void aSavedPolicyIsPublishedWithEveryStakeholderItTargets() {
+        Actor actor = Actor.principal("coordinator-1", "circc");
+        EscalationPolicy twoLevels = new EscalationPolicy("default", 2, 3, List.of(), List.of(
+                new EscalationPolicy.Level(1, List.of("csirt-oncall", "responder-1"), Duration.ofMinutes(5)),
+                new EscalationPolicy.Level(2, List.of("responder-1", "duty-coordinator"), Duration.ofMinutes(5))));
+        publisher.on(new org.circc.escalation.command.EscalationPolicySavedEvent(twoLevels, actor, AT), "event-saved");
+
+        IntegrationEvent event = published("event-saved");
+        assertThat(event).isEqualTo(new org.circc.contracts.events.EscalationPolicySavedEvent("default", 2,
+                Set.of("csirt-oncall", "responder-1", "duty-coordinator"), actor, AT));
+        assertThat(event.subject()).isEqualTo("policy:default");
     }
 }

@@ -3,15 +3,23 @@ package org.circc.notification.command;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Stored for every attempt with its outcome; {@code finalAttempt} when no further attempt follows. */
+/**
+ * Stored for every attempt with its outcome and timing, and the state the delivery is in after it;
+ * {@code nextAttemptAt} when it is {@link DeliveryState#FAILED}.
+ */
 public record DeliveryAttemptedEvent(
         UUID deliveryId,
         String stakeholderId,
         String channel,
         Notice notice,
+        Instant raisedAt,
         int attempt,
-        boolean succeeded,
+        AttemptOutcome outcome,
+        Integer status,
         String error,
-        boolean finalAttempt,
+        Instant startedAt,
+        long durationMillis,
+        DeliveryState state,
+        Instant nextAttemptAt,
         Instant attemptedAt) {
 }

@@ -3,6 +3,7 @@ package org.circc.notification.command;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Stored when a delivery is queued; the channel's address stays in the directory, never in events. */
-public record DeliveryQueuedEvent(UUID deliveryId, String stakeholderId, String channel, Notice notice, Instant queuedAt) {
+/** Stored when a delivery is queued. Webhook secrets are never here; addresses stay in this service's store. */
+public record DeliveryQueuedEvent(UUID deliveryId, String stakeholderId, String channel, String address,
+                                  Notice notice, Instant raisedAt, Instant queuedAt) {
 }

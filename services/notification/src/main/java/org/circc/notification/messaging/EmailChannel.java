@@ -1,86 +1,108 @@
 package org.circc.notification.messaging;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.EventHandler;
-import org.circc.notification.command.DeliveryQueuedEvent;
+import org.circc.notification.command.DeliveryAttemptDueEvent;
 import org.circc.notification.command.Notice;
-import org.circc.notification.command.RecordDeliveryAttemptCommand;
 import org.circc.notification.command.Stakeholder;
-import org.circc.notification.command.StakeholderDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import java.util.stream.Collectors;
 
 /**
- * Sends queued e-mail deliveries over SMTP and records each attempt. Replays never re-send: a mail that went out
- * stays sent.
+ * Sends a notice by SMTP through Spring's mail support. SMTP blocks, so it runs on {@code scheduler}, never on the
+ * caller's thread. The server's acceptance delivers; a message that cannot be built is not retried, the rest is.
  */
-@Component
-@ProcessingGroup("email-dispatch")
-public class EmailChannel {
-
-    public static final String TYPE = "email";
+public class EmailChannel implements DeliveryChannel {
 
     private final JavaMailSender mailSender;
-    private final StakeholderDirectory directory;
-    private final CommandGateway commandGateway;
     private final String sender;
+    private final Scheduler scheduler;
 
-    public EmailChannel(JavaMailSender mailSender, StakeholderDirectory directory, CommandGateway commandGateway,
-                        @Value("${circc.notification.mail-from}") String sender) {
+    public EmailChannel(JavaMailSender mailSender, String sender, Scheduler scheduler) {
         this.mailSender = mailSender;
-        this.directory = directory;
-        this.commandGateway = commandGateway;
         this.sender = sender;
+        this.scheduler = scheduler;
     }
 
-    @EventHandler
-    @DisallowReplay
-    void on(DeliveryQueuedEvent event) {
-        if (!TYPE.equals(event.channel())) {
-            return;
-        }
-        String address = directory.find(event.stakeholderId())
-                .flatMap(stakeholder -> stakeholder.channels().stream()
-                        .filter(channel -> TYPE.equals(channel.type()))
-                        .map(Stakeholder.Channel::address)
-                        .filter(configured -> configured != null && !configured.isBlank())
-                        .findFirst())
-                .orElse(null);
-        if (address == null) {
-            commandGateway.sendAndWait(new RecordDeliveryAttemptCommand(event.deliveryId(), 1, false,
-                    "stakeholder " + event.stakeholderId() + " has no e-mail address"));
-            return;
-        }
-        try {
-            mailSender.send(message(address, event.notice()));
-            commandGateway.sendAndWait(new RecordDeliveryAttemptCommand(event.deliveryId(), 1, true, null));
-        } catch (MailException e) {
-            commandGateway.sendAndWait(new RecordDeliveryAttemptCommand(event.deliveryId(), 1, false, e.getMessage()));
-        }
+    @Override
+    public String type() {
+        return Stakeholder.Channel.EMAIL;
     }
 
-    private SimpleMailMessage message(String address, Notice notice) {
+    @Override
+    public Mono<AttemptResult> attempt(DeliveryAttemptDueEvent due) {
+        if (due.address() == null || due.address().isBlank()) {
+            return Mono.just(AttemptResult.permanent(null, "stakeholder " + due.stakeholderId()
+                    + " has no e-mail address"));
+        }
+        return Mono.fromCallable(() -> {
+            try {
+                mailSender.send(message(due.address(), due.notice()));
+                return AttemptResult.delivered(null);
+            } catch (MailParseException | MailPreparationException e) {
+                return AttemptResult.permanent(null, e.getMessage());
+            } catch (MailException e) {
+                return AttemptResult.retryable(null, e.getMessage());
+            }
+        }).subscribeOn(scheduler);
+    }
+
+    SimpleMailMessage message(String address, Notice notice) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(sender);
         message.setTo(address);
-        message.setSubject("[CIRCC] level " + notice.level() + " escalation: " + notice.severity().displayName()
-                + " incident in " + notice.sector().slug() + " (" + notice.tlp().label() + ")");
-        message.setText("""
+        message.setSubject(subject(notice));
+        message.setText(text(notice));
+        return message;
+    }
+
+    private static String subject(Notice notice) {
+        String what = switch (notice.eventType()) {
+            case Notice.REMINDER -> "reminder: level " + notice.level() + " escalation unacknowledged";
+            case Notice.ESCALATED -> "incident escalated";
+            case Notice.SEVERITY_RAISED -> "severity raised";
+            case Notice.DIGEST -> "digest of " + notice.items().size() + " notifications";
+            default -> "level " + notice.level() + " escalation";
+        };
+        return "[CIRCC] " + what + ": " + notice.severity().displayName() + " incident in " + notice.sector().slug()
+                + " (" + notice.tlp().label() + ")";
+    }
+
+    private static String text(Notice notice) {
+        if (Notice.DIGEST.equals(notice.eventType())) {
+            return "While notifications were held back, these happened:\n\n" + notice.items().stream()
+                    .map(item -> "--- " + item.eventType() + "\n" + text(item)).collect(Collectors.joining("\n"));
+        }
+        StringBuilder text = new StringBuilder("""
                 Incident:  %s
                 Campaign:  %s
                 Severity:  %d %s
                 Sector:    %s
                 TLP:       %s
                 Level:     %d
-                Details:   %s
+                Link:      %s
                 """.formatted(notice.incidentId(), notice.campaignId(), notice.severity().level(),
                 notice.severity().displayName(), notice.sector().slug(), notice.tlp().label(), notice.level(),
                 notice.link()));
-        return message;
+        Notice.Details details = notice.details();
+        if (details == null) {
+            text.append("\nDetails are withheld under ").append(notice.tlp().label()).append(": follow the link.\n");
+        } else {
+            text.append("\nTitle:     ").append(details.title()).append('\n');
+            if (details.description() != null) {
+                text.append("\n").append(details.description()).append('\n');
+            }
+            if (!details.observables().isEmpty()) {
+                text.append("\nObservables:\n");
+                details.observables().forEach(observable -> text.append("  ").append(observable.type().slug())
+                        .append(' ').append(observable.value()).append('\n'));
+            }
+        }
+        return text.toString();
     }
 }

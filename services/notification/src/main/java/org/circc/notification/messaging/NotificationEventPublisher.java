@@ -5,11 +5,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.circc.contracts.events.NotificationDeadLetteredEvent;
 import org.circc.contracts.events.NotificationDeliveredEvent;
+import org.circc.contracts.events.NotificationFailedEvent;
 import org.circc.notification.command.DeliveryAttemptedEvent;
+import org.circc.notification.command.Notice;
 import org.circc.platform.messaging.IntegrationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Publishes the outcome of deliveries on {@code circc.notification-events}. */
+/**
+ * Publishes the outcome of attempts on {@code circc.notification-events}: delivered, failed with a retry
+ * scheduled, or dead-lettered. A stream notice nobody was connected for (SENT) reached no one and is not published.
+ */
 @Component
 @ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
 public class NotificationEventPublisher {
@@ -22,14 +27,20 @@ public class NotificationEventPublisher {
 
     @EventHandler
     void on(DeliveryAttemptedEvent event, @MessageIdentifier String eventId) {
-        if (event.succeeded()) {
-            publisher.publish(new NotificationDeliveredEvent(event.deliveryId(), event.stakeholderId(), event.channel(),
-                    event.notice().incidentId(), event.notice().campaignId(), event.notice().level(), event.attempt(),
-                    true, event.attemptedAt()), eventId);
-        } else if (event.finalAttempt()) {
-            publisher.publish(new NotificationDeadLetteredEvent(event.deliveryId(), event.stakeholderId(),
-                    event.channel(), event.notice().incidentId(), event.notice().campaignId(), event.notice().level(),
+        Notice notice = event.notice();
+        switch (event.state()) {
+            case DELIVERED -> publisher.publish(new NotificationDeliveredEvent(event.deliveryId(),
+                    event.stakeholderId(), event.channel(), notice.incidentId(), notice.campaignId(), notice.level(),
+                    event.attempt(), notice.redacted(), event.attemptedAt()), eventId);
+            case FAILED -> publisher.publish(new NotificationFailedEvent(event.deliveryId(), event.stakeholderId(),
+                    event.channel(), notice.incidentId(), notice.campaignId(), notice.level(), event.attempt(),
+                    event.error(), event.nextAttemptAt(), event.attemptedAt()), eventId);
+            case DEAD_LETTERED -> publisher.publish(new NotificationDeadLetteredEvent(event.deliveryId(),
+                    event.stakeholderId(), event.channel(), notice.incidentId(), notice.campaignId(), notice.level(),
                     event.attempt(), event.error(), event.attemptedAt()), eventId);
+            default -> {
+                // SENT reached nobody; QUEUED is never the state after an attempt
+            }
         }
     }
 }

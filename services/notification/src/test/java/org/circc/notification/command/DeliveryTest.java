@@ -7,96 +7,239 @@ import org.circc.contracts.IncidentId;
 import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
+import org.circc.contracts.events.Actor;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+/** States, attempts, retries with back-off, give-up, resends and attempts lost in a crash. */
 class DeliveryTest {
 
-    private static final Instant NOW = Instant.parse("2026-07-24T10:20:30.125Z");
-    private static final Instant QUEUED_AT = Instant.parse("2026-07-24T10:20:00Z");
+    private static final Instant T0 = Instant.parse("2026-07-24T10:20:00Z");
+    private static final Instant RAISED = Instant.parse("2026-07-24T10:19:59.500Z");
     private static final UUID DELIVERY = UUID.fromString("6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
+    private static final String URL = "https://hooks.rail-east.example/circc";
     private static final IncidentId INCIDENT = IncidentId.of("8a0e4f7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a");
-    private static final Notice NOTICE = new Notice("escalation.level-raised", INCIDENT,
-            CampaignId.of("3f2b8c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b"), 1, Severity.HIGH, Sector.GAMES_TICKETING, Tlp.AMBER,
-            "/api/v1/incidents/" + INCIDENT);
+    private static final Notice NOTICE = new Notice(Notice.LEVEL_RAISED, INCIDENT,
+            CampaignId.of("3f2b8c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b"), 1, Severity.HIGH, Sector.RAILWAYS, Tlp.AMBER,
+            "/api/v1/incidents/" + INCIDENT, null, null);
+    /** api.md's schedule without jitter: 1 s doubling to 60 s, for 15 minutes; a lost attempt is redone after 2 min */
+    private static final RetrySchedule SCHEDULE = new RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(60),
+            Duration.ofMinutes(15), Duration.ofMinutes(2), 0, () -> 0.5);
+    private static final Actor COORDINATOR = Actor.principal("coordinator-1", "circc");
 
     private AggregateTestFixture<Delivery> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Delivery.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new FixtureClock(fixture));
+        fixture.registerInjectableResource(SCHEDULE);
     }
 
     private static DeliveryQueuedEvent queued() {
-        return new DeliveryQueuedEvent(DELIVERY, "csirt-oncall", "email", NOTICE, QUEUED_AT);
+        return new DeliveryQueuedEvent(DELIVERY, "rail-east-soc", "webhook", URL, NOTICE, RAISED, T0);
     }
 
-    private static DeliveryAttemptedEvent attempted(int attempt, boolean succeeded, String error) {
-        return new DeliveryAttemptedEvent(DELIVERY, "csirt-oncall", "email", NOTICE, attempt, succeeded, error, true,
-                QUEUED_AT.plusSeconds(1));
+    private static DeliveryAttemptDueEvent due(int attempt, Instant at) {
+        return new DeliveryAttemptDueEvent(DELIVERY, "rail-east-soc", "webhook", URL, NOTICE, attempt, at);
     }
 
-    @Test
-    void queueingRecordsTheDelivery() {
-        fixture.givenNoPriorActivity()
-                .when(new QueueDeliveryCommand(DELIVERY, "csirt-oncall", "email", NOTICE))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new DeliveryQueuedEvent(DELIVERY, "csirt-oncall", "email", NOTICE, NOW));
+    private static RecordDeliveryAttemptCommand outcome(int attempt, AttemptOutcome outcome, Integer status) {
+        return new RecordDeliveryAttemptCommand(DELIVERY, attempt, outcome, status,
+                outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + status, T0, 42);
     }
 
-    @Test
-    void aSuccessfulAttemptIsRecordedWithTheNoticeItDelivered() {
-        fixture.given(queued())
-                .when(new RecordDeliveryAttemptCommand(DELIVERY, 1, true, null))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new DeliveryAttemptedEvent(DELIVERY, "csirt-oncall", "email", NOTICE, 1, true, null, true,
-                        NOW));
+    private static DeliveryAttemptedEvent attempted(int attempt, AttemptOutcome outcome, Integer status,
+                                                    DeliveryState state, Instant nextAttemptAt, Instant at) {
+        return new DeliveryAttemptedEvent(DELIVERY, "rail-east-soc", "webhook", NOTICE, RAISED, attempt, outcome,
+                status, outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + status, T0, 42, state, nextAttemptAt,
+                at);
     }
 
-    @Test
-    void anAttemptAfterDeliveryIsANoOp() {
-        fixture.given(queued(), attempted(1, true, null))
-                .when(new RecordDeliveryAttemptCommand(DELIVERY, 2, true, null))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    @Nested
+    class Queueing {
+
+        @Test
+        void queueingAsksForTheFirstAttemptAndWatchesForItsOutcome() {
+            fixture.givenCurrentTime(T0)
+                    .when(new QueueDeliveryCommand(DELIVERY, "rail-east-soc", "webhook", URL, NOTICE, RAISED))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(queued(), due(1, T0))
+                    .expectScheduledDeadline(T0.plus(Duration.ofMinutes(2)),
+                            new AttemptDeadline(AttemptDeadline.Kind.OVERDUE, 1));
+        }
+
+        @Test
+        void anAttemptWhoseOutcomeIsNeverRecordedIsMadeAgain() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(new QueueDeliveryCommand(DELIVERY, "rail-east-soc", "webhook", URL, NOTICE, RAISED))
+                    .whenTimeElapses(Duration.ofMinutes(2))
+                    .expectEvents(due(1, T0.plus(Duration.ofMinutes(2))));
+        }
     }
 
-    @Test
-    void aFailedAttemptAfterDeliveryIsANoOpToo() {
-        fixture.given(queued(), attempted(1, true, null))
-                .when(new RecordDeliveryAttemptCommand(DELIVERY, 2, false, "421 try again later"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    @Nested
+    class Outcomes {
+
+        @Test
+        void aTwoHundredDelivers() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .when(outcome(1, AttemptOutcome.DELIVERED, 200))
+                    .expectEvents(attempted(1, AttemptOutcome.DELIVERED, 200, DeliveryState.DELIVERED, null, T0));
+        }
+
+        @Test
+        void aStreamNobodyWatchedIsSent() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .when(outcome(1, AttemptOutcome.SENT, null))
+                    .expectEvents(attempted(1, AttemptOutcome.SENT, null, DeliveryState.SENT, null, T0));
+        }
+
+        @Test
+        void aServerErrorFailsAndSchedulesTheNextAttemptAfterOneSecond() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .when(outcome(1, AttemptOutcome.RETRYABLE_FAILURE, 503))
+                    .expectEvents(attempted(1, AttemptOutcome.RETRYABLE_FAILURE, 503, DeliveryState.FAILED,
+                            T0.plusSeconds(1), T0))
+                    .expectScheduledDeadline(T0.plusSeconds(1), new AttemptDeadline(AttemptDeadline.Kind.RETRY, 2));
+        }
+
+        @Test
+        void theRetryIsAskedForWhenItsBackOffHasPassed() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .andGivenCommands(outcome(1, AttemptOutcome.RETRYABLE_FAILURE, 503))
+                    .whenTimeElapses(Duration.ofSeconds(1))
+                    .expectEvents(due(2, T0.plusSeconds(1)));
+        }
+
+        @Test
+        void theBackOffDoublesWithEachFailure() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0),
+                            attempted(1, AttemptOutcome.RETRYABLE_FAILURE, 503, DeliveryState.FAILED, T0.plusSeconds(1), T0),
+                            due(2, T0.plusSeconds(1)),
+                            attempted(2, AttemptOutcome.RETRYABLE_FAILURE, 503, DeliveryState.FAILED, T0.plusSeconds(3), T0),
+                            due(3, T0.plusSeconds(3)))
+                    .when(outcome(3, AttemptOutcome.RETRYABLE_FAILURE, 502))
+                    .expectEvents(attempted(3, AttemptOutcome.RETRYABLE_FAILURE, 502, DeliveryState.FAILED,
+                            T0.plusSeconds(4), T0))
+                    .expectScheduledDeadline(T0.plusSeconds(4), new AttemptDeadline(AttemptDeadline.Kind.RETRY, 4));
+        }
+
+        @Test
+        void aClientErrorIsDeadLetteredAtOnce() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .when(outcome(1, AttemptOutcome.PERMANENT_FAILURE, 404))
+                    .expectEvents(attempted(1, AttemptOutcome.PERMANENT_FAILURE, 404, DeliveryState.DEAD_LETTERED,
+                            null, T0));
+        }
+
+        @Test
+        void aFailureWhoseRetryWouldFallAfterFifteenMinutesIsDeadLettered() {
+            Instant late = T0.plus(Duration.ofMinutes(15)).minusMillis(500);
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued())
+                    .andGivenCurrentTime(late)
+                    .andGiven(due(12, late))
+                    .when(new RecordDeliveryAttemptCommand(DELIVERY, 12, AttemptOutcome.RETRYABLE_FAILURE, 500,
+                            "HTTP 500", T0, 42))
+                    .expectEvents(new DeliveryAttemptedEvent(DELIVERY, "rail-east-soc", "webhook", NOTICE, RAISED, 12,
+                            AttemptOutcome.RETRYABLE_FAILURE, 500, "HTTP 500", T0, 42, DeliveryState.DEAD_LETTERED,
+                            null, late));
+        }
+
+        @Test
+        void anOutcomeForAnAttemptNotAskedForIsIgnored() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0),
+                            attempted(1, AttemptOutcome.DELIVERED, 200, DeliveryState.DELIVERED, null, T0))
+                    .when(outcome(1, AttemptOutcome.RETRYABLE_FAILURE, 500))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOutcomeForAnUnknownDeliveryIsRejected() {
+            fixture.givenNoPriorActivity()
+                    .when(outcome(1, AttemptOutcome.DELIVERED, 200))
+                    .expectException(AggregateNotFoundException.class);
+        }
     }
 
-    @Test
-    void aFailedAttemptIsFinalUntilRetriesExist() {
-        fixture.given(queued())
-                .when(new RecordDeliveryAttemptCommand(DELIVERY, 1, false, "550 mailbox unavailable"))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new DeliveryAttemptedEvent(DELIVERY, "csirt-oncall", "email", NOTICE, 1, false,
-                        "550 mailbox unavailable", true, NOW));
-    }
+    @Nested
+    class Resending {
 
-    @Test
-    void anAttemptAfterTheDeliveryWasDeadLetteredIsANoOp() {
-        fixture.given(queued(), attempted(1, false, "550 mailbox unavailable"))
-                .when(new RecordDeliveryAttemptCommand(DELIVERY, 2, true, null))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
+        @Test
+        void aDeadLetteredDeliveryIsTriedAgainWithTheNextAttemptNumber() {
+            Instant later = T0.plus(Duration.ofHours(1));
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0),
+                            attempted(1, AttemptOutcome.PERMANENT_FAILURE, 410, DeliveryState.DEAD_LETTERED, null, T0))
+                    .andGivenCurrentTime(later)
+                    .when(new ResendDeliveryCommand(DELIVERY, COORDINATOR))
+                    .expectEvents(new DeliveryResendRequestedEvent(DELIVERY, COORDINATOR, later), due(2, later));
+        }
 
-    @Test
-    void anAttemptOnAnUnknownDeliveryIsRejected() {
-        fixture.givenNoPriorActivity()
-                .when(new RecordDeliveryAttemptCommand(DELIVERY, 1, true, null))
-                .expectException(AggregateNotFoundException.class)
-                .expectNoEvents();
+        @Test
+        void aResendStartsAFreshRetryBudget() {
+            Instant later = T0.plus(Duration.ofHours(1));
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0),
+                            attempted(1, AttemptOutcome.RETRYABLE_FAILURE, 500, DeliveryState.DEAD_LETTERED, null, T0))
+                    .andGivenCurrentTime(later)
+                    .andGivenCommands(new ResendDeliveryCommand(DELIVERY, COORDINATOR))
+                    .when(outcome(2, AttemptOutcome.RETRYABLE_FAILURE, 500))
+                    .expectEvents(attempted(2, AttemptOutcome.RETRYABLE_FAILURE, 500, DeliveryState.FAILED,
+                            later.plusSeconds(1), later));
+        }
+
+        @Test
+        void aDeliveredDeliveryCannotBeResent() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0),
+                            attempted(1, AttemptOutcome.DELIVERED, 200, DeliveryState.DELIVERED, null, T0))
+                    .when(new ResendDeliveryCommand(DELIVERY, COORDINATOR))
+                    .expectException(DeliveryNotResendable.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aQueuedDeliveryCannotBeResent() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .when(new ResendDeliveryCommand(DELIVERY, COORDINATOR))
+                    .expectException(DeliveryNotResendable.class);
+        }
+
+        @Test
+        void aResendWhileTheRetryIsUnderWayIsANoOp() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0),
+                            attempted(1, AttemptOutcome.RETRYABLE_FAILURE, 500, DeliveryState.FAILED, T0.plusSeconds(1), T0),
+                            due(2, T0.plusSeconds(1)))
+                    .when(new ResendDeliveryCommand(DELIVERY, COORDINATOR))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theRetryScheduledBeforeAResendDoesNotAttemptTwice() {
+            fixture.givenCurrentTime(T0)
+                    .andGiven(queued(), due(1, T0))
+                    .andGivenCommands(outcome(1, AttemptOutcome.RETRYABLE_FAILURE, 500),
+                            new ResendDeliveryCommand(DELIVERY, COORDINATOR))
+                    .whenTimeElapses(Duration.ofSeconds(1))
+                    .expectNoEvents();
+        }
     }
 }

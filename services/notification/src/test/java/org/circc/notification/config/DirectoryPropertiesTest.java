@@ -3,7 +3,7 @@ package org.circc.notification.config;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.StakeholderKind;
 import org.circc.notification.command.Stakeholder;
-import org.circc.notification.command.StakeholderDirectory;
+import org.circc.notification.command.Subscriptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -33,7 +33,7 @@ class DirectoryPropertiesTest {
     }
 
     private static Stakeholder stakeholder(String id) {
-        return new StakeholderDirectory(stakeholders).find(id)
+        return stakeholders.stream().filter(stakeholder -> stakeholder.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is not seeded"));
     }
 
@@ -95,6 +95,15 @@ class DirectoryPropertiesTest {
         assertThat(stakeholder("venue-tokyo-soc").kind()).isEqualTo(StakeholderKind.organisation);
         assertThat(stakeholder("venue-tokyo-soc").organisation()).isEqualTo("venue-tokyo");
         assertThat(stakeholder("venue-tokyo-soc").clearance()).isEqualTo(Tlp.AMBER);
+    }
+
+    @Test
+    void theTwoOrganisationsSubscribeToTheirSectorsFromMedium() {
+        assertThat(stakeholder("rail-east-soc").subscriptions())
+                .isEqualTo(new Subscriptions(List.of("railways"), 2, List.of()));
+        assertThat(stakeholder("venue-tokyo-soc").subscriptions())
+                .isEqualTo(new Subscriptions(List.of("games-*"), 2, List.of()));
+        assertThat(stakeholder("csirt-oncall").subscriptions()).as("told only as a target").isNull();
     }
 
     @Test

@@ -1,148 +1,126 @@
 package org.circc.notification.messaging;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
+import org.circc.contracts.Observable;
 import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
-import org.circc.contracts.events.StakeholderKind;
-import org.circc.notification.command.DeliveryQueuedEvent;
+import org.circc.notification.command.AttemptOutcome;
+import org.circc.notification.command.DeliveryAttemptDueEvent;
 import org.circc.notification.command.Notice;
-import org.circc.notification.command.RecordDeliveryAttemptCommand;
-import org.circc.notification.command.Stakeholder;
-import org.circc.notification.command.StakeholderDirectory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+/** E-mail attempts against a real SMTP server (GreenMail on 127.0.0.1). */
 class EmailChannelTest {
 
-    private static final Instant AT = Instant.parse("2026-07-24T10:20:00Z");
-    private static final UUID DELIVERY = UUID.fromString("6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
-    private static final CampaignId CAMPAIGN = CampaignId.of("3f2b8c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b");
     private static final IncidentId INCIDENT = IncidentId.of("8a0e4f7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a");
-    private static final Notice NOTICE = new Notice("escalation.level-raised", INCIDENT, CAMPAIGN, 2, Severity.SEVERE,
-            Sector.GAMES_TICKETING, Tlp.AMBER_STRICT, "/api/v1/incidents/" + INCIDENT);
+    private static final CampaignId CAMPAIGN = CampaignId.of("3f2b8c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b");
+    private static final Notice REDACTED = new Notice(Notice.LEVEL_RAISED, INCIDENT, CAMPAIGN, 2, Severity.SEVERE,
+            Sector.GAMES_TICKETING, Tlp.AMBER_STRICT, "/api/v1/incidents/" + INCIDENT, null, null);
+    private static final Notice DETAILED = new Notice(Notice.LEVEL_RAISED, INCIDENT, CAMPAIGN, 2, Severity.SEVERE,
+            Sector.GAMES_TICKETING, Tlp.AMBER_STRICT, "/api/v1/incidents/" + INCIDENT,
+            new Notice.Details("DDoS on the ticketing portal", "Sustained SYN flood since 10:10",
+                    List.of(Observable.of("ipv4", "203.0.113.7"))), null);
 
-    private static final StakeholderDirectory DIRECTORY = new StakeholderDirectory(List.of(
-            new Stakeholder("responder-1", "Responder 1", StakeholderKind.person, "circc", "responder-1", Tlp.RED,
-                    List.of(new Stakeholder.Channel("stream", null),
-                            new Stakeholder.Channel("email", "responder-1@circc.localhost"))),
-            new Stakeholder("stream-only", "Stream only", StakeholderKind.person, "circc", "someone", Tlp.RED,
-                    List.of(new Stakeholder.Channel("stream", null))),
-            new Stakeholder("no-address", "Misconfigured", StakeholderKind.team, "circc", null, Tlp.AMBER,
-                    List.of(new Stakeholder.Channel("email", null)))));
-
-    private JavaMailSender mailSender;
-    private CommandGateway commandGateway;
+    private GreenMail smtp;
     private EmailChannel channel;
 
     @BeforeEach
-    void setUp() {
-        mailSender = mock(JavaMailSender.class);
-        commandGateway = mock(CommandGateway.class);
-        channel = new EmailChannel(mailSender, DIRECTORY, commandGateway, "circc@localhost");
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        channel = new EmailChannel(sender(smtp.getSmtp().getPort()), "circc@localhost", Schedulers.boundedElastic());
     }
 
-    private static DeliveryQueuedEvent queued(String stakeholderId, String channelType) {
-        return new DeliveryQueuedEvent(DELIVERY, stakeholderId, channelType, NOTICE, AT);
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
     }
 
-    private RecordDeliveryAttemptCommand recordedAttempt() {
-        ArgumentCaptor<RecordDeliveryAttemptCommand> command = ArgumentCaptor.forClass(RecordDeliveryAttemptCommand.class);
-        verify(commandGateway).sendAndWait(command.capture());
-        verifyNoMoreInteractions(commandGateway);
-        return command.getValue();
+    private static JavaMailSenderImpl sender(int port) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        return sender;
     }
 
-    @Test
-    void aQueuedEmailDeliverySendsOneMailToTheStakeholdersAddressAndRecordsSuccess() {
-        channel.on(queued("responder-1", "email"));
+    private static DeliveryAttemptDueEvent due(String address, Notice notice) {
+        return new DeliveryAttemptDueEvent(UUID.randomUUID(), "csirt-oncall", "email", address, notice, 1,
+                Instant.now());
+    }
 
-        ArgumentCaptor<SimpleMailMessage> mail = ArgumentCaptor.forClass(SimpleMailMessage.class);
-        verify(mailSender).send(mail.capture());
-        verifyNoMoreInteractions(mailSender);
-        SimpleMailMessage message = mail.getValue();
-        assertThat(message.getTo()).containsExactly("responder-1@circc.localhost");
-        assertThat(message.getFrom()).isEqualTo("circc@localhost");
-        assertThat(message.getSubject()).contains("level 2").contains("Severe").contains("games-ticketing")
-                .contains("TLP:AMBER+STRICT");
-        assertThat(message.getText())
-                .contains(INCIDENT.toString())
-                .contains(CAMPAIGN.toString())
-                .contains("4 Severe")
-                .contains("games-ticketing")
-                .contains("TLP:AMBER+STRICT")
-                .containsPattern("Level:\\s+2")
-                .contains("/api/v1/incidents/" + INCIDENT);
-
-        assertThat(recordedAttempt()).isEqualTo(new RecordDeliveryAttemptCommand(DELIVERY, 1, true, null));
+    private static String text(MimeMessage message) {
+        return GreenMailUtil.getBody(message);
     }
 
     @Test
-    void aMailErrorRecordsAFailedAttemptWithTheError() {
-        doThrow(new MailSendException("550 mailbox unavailable")).when(mailSender).send(any(SimpleMailMessage.class));
+    void aNoticeWithDetailsIsMailedWithThem() throws Exception {
+        AttemptResult result = channel.attempt(due("csirt-oncall@circc.localhost", DETAILED)).block(Duration.ofSeconds(10));
 
-        channel.on(queued("responder-1", "email"));
-
-        RecordDeliveryAttemptCommand attempt = recordedAttempt();
-        assertThat(attempt.deliveryId()).isEqualTo(DELIVERY);
-        assertThat(attempt.attempt()).isEqualTo(1);
-        assertThat(attempt.succeeded()).isFalse();
-        assertThat(attempt.error()).contains("550 mailbox unavailable");
+        assertThat(result).isEqualTo(AttemptResult.delivered(null));
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("csirt-oncall@circc.localhost");
+        assertThat(received[0].getSubject()).contains("level 2 escalation", "Severe", "games-ticketing",
+                "TLP:AMBER+STRICT");
+        assertThat(text(received[0])).contains(INCIDENT.toString(), "DDoS on the ticketing portal",
+                "Sustained SYN flood", "ipv4 203.0.113.7");
     }
 
     @Test
-    void aDeliveryOnAnotherChannelIsNotThisChannelsBusiness() {
-        channel.on(queued("responder-1", "stream"));
-        channel.on(queued("responder-1", "webhook"));
+    void aRedactedNoticeSaysOnlyWhatTheBriefAllows() throws Exception {
+        channel.attempt(due("soc@rail-east.localhost", REDACTED)).block(Duration.ofSeconds(10));
 
-        verifyNoInteractions(mailSender, commandGateway);
+        String text = text(smtp.getReceivedMessages()[0]);
+        assertThat(text).contains(INCIDENT.toString(), "4 Severe", "games-ticketing", "TLP:AMBER+STRICT",
+                "/api/v1/incidents/" + INCIDENT, "withheld");
+        assertThat(text).doesNotContain("DDoS", "203.0.113.7");
     }
 
     @Test
-    void aStakeholderWithoutAnEmailChannelRecordsAFailedAttempt() {
-        channel.on(queued("stream-only", "email"));
+    void aDigestListsTheNoticesItStandsFor() throws Exception {
+        Notice digest = Notice.digestOf(List.of(REDACTED, DETAILED));
 
-        verifyNoInteractions(mailSender);
-        RecordDeliveryAttemptCommand attempt = recordedAttempt();
-        assertThat(attempt.succeeded()).isFalse();
-        assertThat(attempt.error()).contains("stream-only").contains("no e-mail address");
+        channel.attempt(due("csirt-oncall@circc.localhost", digest)).block(Duration.ofSeconds(10));
+
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).contains("digest of 2 notifications");
+        assertThat(text(mail)).contains("DDoS on the ticketing portal").contains("withheld");
     }
 
     @Test
-    void anEmailChannelWithoutAnAddressRecordsAFailedAttempt() {
-        channel.on(queued("no-address", "email"));
+    void anUnreachableServerIsARetryableFailure() {
+        EmailChannel unreachable = new EmailChannel(sender(1), "circc@localhost", Schedulers.boundedElastic());
 
-        verifyNoInteractions(mailSender);
-        RecordDeliveryAttemptCommand attempt = recordedAttempt();
-        assertThat(attempt.succeeded()).isFalse();
-        assertThat(attempt.error()).contains("no-address").contains("no e-mail address");
+        AttemptResult result = unreachable.attempt(due("csirt-oncall@circc.localhost", REDACTED))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(result.outcome()).isEqualTo(AttemptOutcome.RETRYABLE_FAILURE);
+        assertThat(result.error()).isNotBlank();
     }
 
     @Test
-    void aStakeholderNoLongerInTheDirectoryRecordsAFailedAttempt() {
-        channel.on(queued("removed-team", "email"));
+    void aStakeholderWithoutAnAddressIsNotRetried() {
+        AttemptResult result = channel.attempt(due(null, REDACTED)).block(Duration.ofSeconds(10));
 
-        verifyNoInteractions(mailSender);
-        RecordDeliveryAttemptCommand attempt = recordedAttempt();
-        assertThat(attempt).isEqualTo(new RecordDeliveryAttemptCommand(DELIVERY, 1, false,
-                "stakeholder removed-team has no e-mail address"));
+        assertThat(result.outcome()).isEqualTo(AttemptOutcome.PERMANENT_FAILURE);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

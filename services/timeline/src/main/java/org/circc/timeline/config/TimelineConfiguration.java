@@ -1,25 +1,29 @@
 package org.circc.timeline.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.circc.platform.messaging.IntegrationEventConsumers;
+import org.circc.timeline.messaging.ReadModelRebuild;
 import org.circc.timeline.messaging.TimelineProjection;
-import org.circc.timeline.query.IncidentTimelineRepository;
+import org.circc.timeline.query.IncidentQueries;
+import org.circc.timeline.query.ReadModelGenerations;
+import org.circc.timeline.query.ReadModelProjector;
 import org.circc.timeline.query.TimelineEntryFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.messaging.Message;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /** The timeline consumes every topic (application.yml binds one consumer per topic, group {@code timeline}). */
 @Configuration
 public class TimelineConfiguration {
 
-    @Bean
-    IncidentTimelineRepository incidentTimelineRepository(ReactiveMongoTemplate mongo) {
-        return new IncidentTimelineRepository(mongo);
-    }
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
@@ -27,8 +31,37 @@ public class TimelineConfiguration {
     }
 
     @Bean
-    TimelineProjection timelineProjection(IncidentTimelineRepository timelines, ObjectMapper objectMapper) {
-        return new TimelineProjection(timelines, new TimelineEntryFactory(objectMapper));
+    TimelineEntryFactory timelineEntryFactory(ObjectMapper objectMapper) {
+        return new TimelineEntryFactory(objectMapper);
+    }
+
+    @Bean
+    ReadModelGenerations readModelGenerations(ReactiveMongoTemplate mongo, ObjectMapper objectMapper) {
+        ReadModelGenerations generations = new ReadModelGenerations(mongo, objectMapper);
+        generations.load().block(STARTUP_TIMEOUT);
+        return generations;
+    }
+
+    @Bean
+    ReadModelProjector readModelProjector(TimelineEntryFactory entries, MeterRegistry meterRegistry) {
+        return new ReadModelProjector(entries, meterRegistry);
+    }
+
+    @Bean
+    IncidentQueries incidentQueries(ReadModelGenerations generations, TimelineEntryFactory entries, Clock clock) {
+        return new IncidentQueries(generations, entries, clock);
+    }
+
+    @Bean
+    TimelineProjection timelineProjection(ReadModelGenerations generations, ReadModelProjector projector) {
+        return new TimelineProjection(generations, projector);
+    }
+
+    @Bean
+    ReadModelRebuild readModelRebuild(ReadModelGenerations generations, TimelineEntryFactory entries,
+                                      IntegrationEventConsumers consumers, Clock clock,
+                                      @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        return new ReadModelRebuild(generations, new ReadModelProjector(entries, null), consumers, clock, brokers);
     }
 
     @Bean
@@ -49,5 +82,10 @@ public class TimelineConfiguration {
     @Bean
     Consumer<Message<byte[]>> notificationEvents(IntegrationEventConsumers consumers, TimelineProjection projection) {
         return consumers.idempotent("timeline.notification-events", projection);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> directoryEvents(IntegrationEventConsumers consumers, TimelineProjection projection) {
+        return consumers.idempotent("timeline.directory-events", projection);
     }
 }

@@ -8,7 +8,9 @@ import org.circc.contracts.events.EscalationEndedEvent;
 import org.circc.contracts.events.EscalationExhaustedEvent;
 import org.circc.contracts.events.EscalationLevelRaisedEvent;
 import org.circc.contracts.events.EscalationStartedEvent;
+import org.circc.contracts.events.IncidentCorrelatedEvent;
 import org.circc.contracts.events.IncidentReportedEvent;
+import org.circc.contracts.events.IncidentSeverityOverriddenEvent;
 import org.circc.contracts.events.IncidentStatus;
 import org.circc.contracts.events.IncidentStatusChangedEvent;
 import org.circc.contracts.events.IncidentTriagedEvent;
@@ -17,15 +19,19 @@ import org.circc.contracts.events.IntegrationEvent;
 import org.circc.contracts.events.NotificationDeadLetteredEvent;
 import org.circc.contracts.events.NotificationDeliveredEvent;
 import org.circc.contracts.events.NotificationFailedEvent;
-import org.circc.platform.messaging.ReceivedIntegrationEvent;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns an integration event into the timeline entry of api.md, or nothing when it is not an incident's history. */
+/**
+ * Turns a recorded event into the timeline entry of api.md, or nothing when it is no line of an incident's history
+ * (campaign severity changes and merges, reminders, the lifecycle moves that follow triage and escalation): those
+ * still count in the folds, they just have no entry type of their own.
+ */
 public class TimelineEntryFactory {
 
+    private static final Actor TRIAGE = Actor.system("triage");
     private static final Actor ESCALATION = Actor.system("escalation");
     private static final Actor NOTIFICATION = Actor.system("notification");
 
@@ -35,9 +41,9 @@ public class TimelineEntryFactory {
         this.objectMapper = objectMapper;
     }
 
-    public Optional<TimelineEntry> entryFor(ReceivedIntegrationEvent received) {
-        IntegrationEvent event = received.payload();
-        return describe(event).map(description -> new TimelineEntry(received.id(), event.occurredAt(),
+    public Optional<TimelineEntry> entryFor(RecordedEvent recorded) {
+        IntegrationEvent event = recorded.event();
+        return describe(event).map(description -> new TimelineEntry(recorded.eventId(), recorded.at(),
                 description.type(), description.actor(), description.summary(), data(event)));
     }
 
@@ -64,6 +70,14 @@ public class TimelineEntryFactory {
         if (event instanceof IncidentTriagedEvent e) {
             return new Description("incident.triaged", e.actor(), "Severity " + e.severity().level() + " "
                     + e.severity().displayName() + " (score " + Math.round(e.score()) + ")");
+        }
+        if (event instanceof IncidentCorrelatedEvent e) {
+            return new Description("incident.correlated", TRIAGE, "Correlated into campaign " + e.campaignId()
+                    + " on " + e.matchedOn() + " (" + e.reportCount() + " reports)");
+        }
+        if (event instanceof IncidentSeverityOverriddenEvent e) {
+            return new Description("incident.severity-overridden", e.actor(), "Severity set to " + e.severity().level()
+                    + " " + e.severity().displayName() + " by " + e.actor().id() + ": " + e.reason());
         }
         return null;
     }

@@ -1,12 +1,18 @@
 package org.circc.timeline.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.Actor;
+import org.circc.contracts.events.CampaignMergedEvent;
 import org.circc.contracts.events.CampaignSeverityChangedEvent;
+import org.circc.contracts.events.EscalationPolicySavedEvent;
+import org.circc.contracts.events.EscalationRemindedEvent;
+import org.circc.contracts.events.IncidentCorrelatedEvent;
+import org.circc.contracts.events.IncidentSeverityOverriddenEvent;
 import org.circc.contracts.events.EscalationAcknowledgedEvent;
 import org.circc.contracts.events.EscalationEndedEvent;
 import org.circc.contracts.events.EscalationExhaustedEvent;
@@ -22,12 +28,12 @@ import org.circc.contracts.events.NotificationDeliveredEvent;
 import org.circc.contracts.events.NotificationFailedEvent;
 import org.circc.contracts.events.SeverityFactor;
 import org.circc.contracts.events.StakeholderRemovedEvent;
-import org.circc.platform.messaging.ReceivedIntegrationEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.circc.timeline.TimelineFixtures.CAMPAIGN;
 import static org.circc.timeline.TimelineFixtures.REPORTER;
 import static org.circc.timeline.TimelineFixtures.platformObjectMapper;
-import static org.circc.timeline.TimelineFixtures.received;
+import static org.circc.timeline.TimelineFixtures.recorded;
 import static org.circc.timeline.TimelineFixtures.reported;
 
 class TimelineEntryFactoryTest {
@@ -56,12 +62,12 @@ class TimelineEntryFactoryTest {
 
     @Test
     void aReportBecomesIncidentReportedByItsReporterWithTheWholeEventAsData() {
-        ReceivedIntegrationEvent received = received("event-1", reported(INCIDENT, Tlp.AMBER, AT));
+        RecordedEvent received = recorded("event-1", reported(INCIDENT, Tlp.AMBER, AT));
 
         TimelineEntry entry = factory.entryFor(received).orElseThrow();
 
         assertThat(entry.eventId()).isEqualTo("event-1");
-        assertThat(entry.at()).isEqualTo(AT);
+        assertThat(entry.at()).as("kept at millisecond precision").isEqualTo(Instant.parse("2026-07-24T10:20:00.123Z"));
         assertThat(entry.type()).isEqualTo("incident.reported");
         assertThat(entry.actor()).isEqualTo(REPORTER);
         assertThat(entry.summary()).isEqualTo("Reported by ops@venue-tokyo (venue-tokyo): DDoS on the ticketing portal");
@@ -205,7 +211,40 @@ class TimelineEntryFactoryTest {
         IncidentStatusChangedEvent change = new IncidentStatusChangedEvent(INCIDENT, IncidentStatus.TRIAGED, to,
                 "the campaign's chain", Actor.system("intake"), AT);
 
-        assertThat(factory.entryFor(received(change))).isEmpty();
+        assertThat(factory.entryFor(recorded(change))).isEmpty();
+    }
+
+    @Test
+    void aCorrelationSaysWhichCampaignOnWhatLinkAndHowBigItIsNow() {
+        TimelineEntry entry = entryFor(new IncidentCorrelatedEvent(INCIDENT, CAMPAIGN, "observable ipv4:203.0.113.7", 3, AT));
+
+        assertThat(entry.type()).isEqualTo("incident.correlated");
+        assertThat(entry.actor()).isEqualTo(Actor.system("triage"));
+        assertThat(entry.summary()).isEqualTo("Correlated into campaign " + CAMPAIGN
+                + " on observable ipv4:203.0.113.7 (3 reports)");
+        assertThat(entry.data()).containsEntry("reportCount", 3).containsEntry("campaignId", CAMPAIGN.toString());
+    }
+
+    @Test
+    void anOverrideNamesTheCoordinatorTheNewSeverityAndTheReason() {
+        TimelineEntry entry = entryFor(new IncidentSeverityOverriddenEvent(INCIDENT, CAMPAIGN, Severity.MEDIUM,
+                Severity.SEVERE, "ticket sales halted nationwide", COORDINATOR, AT));
+
+        assertThat(entry.type()).isEqualTo("incident.severity-overridden");
+        assertThat(entry.actor()).isEqualTo(COORDINATOR);
+        assertThat(entry.summary()).isEqualTo("Severity set to 4 Severe by coordinator-1: ticket sales halted nationwide");
+        assertThat(entry.data()).containsEntry("previousSeverity", Map.of("level", 2, "name", "Medium"));
+    }
+
+    @Test
+    void aMergeAReminderAndAPolicyAreNoEntries() {
+        assertThat(factory.entryFor(recorded(new CampaignMergedEvent(CAMPAIGN, CampaignId.newId(), INCIDENT,
+                List.of(IncidentId.newId()), AT)))).isEmpty();
+        assertThat(factory.entryFor(recorded(new EscalationRemindedEvent(ESCALATION, CAMPAIGN, INCIDENT, 3,
+                List.of("duty-coordinator"), AT.plusSeconds(900), Severity.HIGH, Sector.fromSlug("games-ticketing"),
+                Tlp.AMBER, AT)))).isEmpty();
+        assertThat(factory.entryFor(recorded(new EscalationPolicySavedEvent("default", 2, Set.of("csirt-oncall"),
+                COORDINATOR, AT)))).isEmpty();
     }
 
     @Test
@@ -213,21 +252,21 @@ class TimelineEntryFactoryTest {
         CampaignSeverityChangedEvent change = new CampaignSeverityChangedEvent(CAMPAIGN, INCIDENT, null, Severity.HIGH,
                 Set.of(Sector.fromSlug("games-ticketing")), Tlp.AMBER, AT);
 
-        assertThat(factory.entryFor(received(change))).isEmpty();
+        assertThat(factory.entryFor(recorded(change))).isEmpty();
     }
 
     @Test
     void aDirectoryEventIsNoEntry() {
-        assertThat(factory.entryFor(received(new StakeholderRemovedEvent("rail-east-soc",
+        assertThat(factory.entryFor(recorded(new StakeholderRemovedEvent("rail-east-soc",
                 Actor.principal("admin", "circc"), AT)))).isEmpty();
     }
 
     private TimelineEntry entryFor(IntegrationEvent event) {
-        ReceivedIntegrationEvent received = received(event);
+        RecordedEvent received = recorded(event);
         Optional<TimelineEntry> entry = factory.entryFor(received);
         assertThat(entry).as("entry for %s", event).isPresent();
-        assertThat(entry.get().eventId()).isEqualTo(received.id());
-        assertThat(entry.get().at()).isEqualTo(event.occurredAt());
+        assertThat(entry.get().eventId()).isEqualTo(received.eventId());
+        assertThat(entry.get().at()).isEqualTo(event.occurredAt().truncatedTo(ChronoUnit.MILLIS));
         return entry.get();
     }
 }

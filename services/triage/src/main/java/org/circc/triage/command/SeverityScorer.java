@@ -6,11 +6,14 @@ import org.circc.contracts.Sector;
 import org.circc.contracts.Severity;
 import org.circc.contracts.events.SeverityFactor;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * NCISS-style scoring: each factor is rated 0–1 and multiplied by its weight; the weights add up to 100, so
- * the score is 0–100. A worse rating never lowers the score because every weight is positive.
+ * the score is 0–100. Five factors describe the incident itself, two its campaign (how many organisations
+ * reported it, across how many sectors). A worse rating never lowers the score because every weight is
+ * positive and every rating rises with the input.
  */
 public class SeverityScorer {
 
@@ -20,15 +23,44 @@ public class SeverityScorer {
         this.weights = weights;
     }
 
-    public SeverityAssessment assess(Impact impact, Sector sector, Category category) {
-        List<SeverityFactor> factors = List.of(
+    /** The incident's own factors: what it contributes whatever campaign it is in. */
+    public List<SeverityFactor> incidentFactors(Impact impact, Sector sector, Category category) {
+        return List.of(
                 factor("functional-impact", impact.functional().slug(), rank(impact.functional()), weights.functionalImpact()),
                 factor("information-impact", impact.information().slug(), rank(impact.information()), weights.informationImpact()),
                 factor("recoverability", impact.recoverability().slug(), rank(impact.recoverability()), weights.recoverability()),
                 factor("sector-criticality", sector.slug(), sector.criticalityWeight(), weights.sectorCriticality()),
                 factor("category", category.slug(), weights.categoryRating(category), weights.category()));
-        double score = Math.min(100, factors.stream().mapToDouble(SeverityFactor::contribution).sum());
-        return new SeverityAssessment(score, weights.severityOf(score), factors);
+    }
+
+    /** The campaign's factors, the same for every member. */
+    public List<SeverityFactor> campaignFactors(int organisations, int sectors) {
+        return List.of(
+                factor("reporting-organisations", Integer.toString(organisations),
+                        weights.organisationsRating(organisations), weights.reportingOrganisations()),
+                factor("spread", sectors + (sectors == 1 ? " sector" : " sectors"), weights.spreadRating(sectors),
+                        weights.spread()));
+    }
+
+    public SeverityAssessment assess(Impact impact, Sector sector, Category category, int organisations, int sectors) {
+        List<SeverityFactor> factors = new ArrayList<>(incidentFactors(impact, sector, category));
+        factors.addAll(campaignFactors(organisations, sectors));
+        double score = sum(factors);
+        return new SeverityAssessment(score, severityOf(score), factors);
+    }
+
+    /** The level of a score, capped at 100. */
+    public Severity severityOf(double score) {
+        return weights.severityOf(Math.min(100, score));
+    }
+
+    /** The sum of the contributions, at most 100. */
+    public static double sum(List<SeverityFactor> factors) {
+        double score = 0;
+        for (SeverityFactor factor : factors) {
+            score += factor.contribution();
+        }
+        return Math.min(100, Math.round(score * 100) / 100.0);
     }
 
     /** An enum's position from harmless (0) to worst (1): the impact enums are declared in that order. */
