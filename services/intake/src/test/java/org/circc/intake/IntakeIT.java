@@ -9,6 +9,9 @@ import org.circc.contracts.events.CampaignMergedEvent;
 import org.circc.contracts.events.EscalationAcknowledgedEvent;
 import org.circc.contracts.events.EscalationLevelRaisedEvent;
 import org.circc.contracts.events.IntegrationEvent;
+import org.circc.contracts.events.StakeholderKind;
+import org.circc.contracts.events.StakeholderRegisteredEvent;
+import org.circc.contracts.events.StakeholderSnapshot;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Severity;
@@ -266,6 +269,30 @@ class IntakeIT {
     }
 
     @Test
+    void aRedIncidentMayBeContainedByTheResponderTheCurrentLevelTargetsAndNobodyElseOfTheCenterButCoordinators() {
+        String red = EXAMPLE.replace("TLP:AMBER", "TLP:RED");
+        IncidentId incident = IncidentId.of(report("venue-tokyo", null, red, HttpStatus.ACCEPTED).getResponseBody()
+                .path("incidentId").asText());
+        CampaignId campaign = CampaignId.newId();
+        Instant now = Instant.now();
+        Actor coordinator = Actor.principal("coordinator-1", "circc");
+
+        contain(incident, "responder-1").expectStatus().isNotFound();
+
+        publish(new StakeholderRegisteredEvent(new StakeholderSnapshot("responder-1", "Responder 1",
+                StakeholderKind.person, "circc", "responder-1", Tlp.RED, List.of("email"), List.of(), null, List.of()),
+                coordinator, now));
+        publish(new IncidentTriagedEvent(incident, campaign, Severity.HIGH, 60, List.of(), Actor.system("triage"), now));
+        publish(new EscalationLevelRaisedEvent(UUID.randomUUID(), campaign, incident, 1, List.of("responder-1"),
+                now.plusSeconds(300), Severity.HIGH, Sector.GAMES_TICKETING, Tlp.RED, "severity reached 3", now));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(statusOf(incident)).isEqualTo("ESCALATED"));
+
+        contain(incident, "responder-2").expectStatus().isNotFound();
+        contain(incident, "responder-1").expectStatus().isAccepted();
+        assertThat(statusOf(incident)).isEqualTo("CONTAINED");
+    }
+
+    @Test
     void thePurgeIsScheduled() {
         assertThat(scheduler.getScheduledExecutions()).anySatisfy(execution ->
                 assertThat(execution.getTaskInstance().getTaskName()).isEqualTo("intake-idempotency-key-purge"));
@@ -297,6 +324,17 @@ class IntakeIT {
     private long allReportedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry "
                 + "WHERE payloadtype = 'org.circc.intake.command.IncidentReportedEvent'", Long.class);
+    }
+
+    private WebTestClient.ResponseSpec contain(IncidentId incident, String responder) {
+        return client.post().uri("/api/v1/incidents/" + incident + "/contain")
+                .headers(h -> {
+                    h.set(IdentityAssertion.PRINCIPAL, responder);
+                    h.set(IdentityAssertion.ORGANISATION, "circc");
+                    h.set(IdentityAssertion.ROLES, "responder");
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"summary\": \"isolated\"}")
+                .exchange();
     }
 
     private IncidentId reportedIncident() {

@@ -7,10 +7,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.circc.contracts.Impact;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Observable;
+import org.circc.contracts.Sector;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.Actor;
 import org.circc.contracts.events.IncidentStatus;
-import org.circc.contracts.sharing.IncidentFacts;
 import org.circc.contracts.sharing.IncidentVisibility;
 import org.circc.contracts.sharing.Viewer;
 
@@ -39,6 +39,7 @@ public class Incident {
     private IncidentId incidentId;
     private String reporterOrganisation;
     private Tlp tlp;
+    private Sector sector;
     private IncidentStatus status;
     private Impact impact;
     private final Set<Observable> observables = new LinkedHashSet<>();
@@ -53,9 +54,9 @@ public class Incident {
     }
 
     @CommandHandler
-    void handle(UpdateIncidentCommand command, Clock clock) {
+    void handle(UpdateIncidentCommand command, Clock clock, NeedToKnow needToKnow) {
         Viewer requester = command.requester();
-        requireVisible(requester);
+        requireVisible(requester, needToKnow);
         if (!requester.isCenterCoordinator() && !requester.organisation().equals(reporterOrganisation)) {
             throw new IncidentActionForbiddenException("only operators of the reporting organisation and the center's "
                     + "coordinators may update incident " + incidentId);
@@ -68,8 +69,8 @@ public class Incident {
     }
 
     @CommandHandler
-    void handle(WithdrawIncidentCommand command, Clock clock) {
-        requireVisible(command.requester());
+    void handle(WithdrawIncidentCommand command, Clock clock, NeedToKnow needToKnow) {
+        requireVisible(command.requester(), needToKnow);
         if (!command.requester().organisation().equals(reporterOrganisation)) {
             throw new IncidentActionForbiddenException("only operators of the reporting organisation may withdraw incident "
                     + incidentId);
@@ -78,20 +79,20 @@ public class Incident {
     }
 
     @CommandHandler
-    void handle(ContainIncidentCommand command, Clock clock) {
-        requireVisible(command.requester());
+    void handle(ContainIncidentCommand command, Clock clock, NeedToKnow needToKnow) {
+        requireVisible(command.requester(), needToKnow);
         transition(IncidentAction.CONTAIN, command.summary(), command.requester(), clock);
     }
 
     @CommandHandler
-    void handle(ResolveIncidentCommand command, Clock clock) {
-        requireVisible(command.requester());
+    void handle(ResolveIncidentCommand command, Clock clock, NeedToKnow needToKnow) {
+        requireVisible(command.requester(), needToKnow);
         transition(IncidentAction.RESOLVE, command.summary(), command.requester(), clock);
     }
 
     @CommandHandler
-    void handle(CloseIncidentCommand command, Clock clock) {
-        requireVisible(command.requester());
+    void handle(CloseIncidentCommand command, Clock clock, NeedToKnow needToKnow) {
+        requireVisible(command.requester(), needToKnow);
         transition(IncidentAction.CLOSE, command.summary(), command.requester(), clock);
     }
 
@@ -110,8 +111,8 @@ public class Incident {
         advance(IncidentStatus.ACKNOWLEDGED, command.reason(), command.actor(), clock);
     }
 
-    private void requireVisible(Viewer requester) {
-        if (!IncidentVisibility.maySeeDetails(requester, IncidentFacts.of(reporterOrganisation, tlp))) {
+    private void requireVisible(Viewer requester, NeedToKnow needToKnow) {
+        if (!IncidentVisibility.maySeeDetails(requester, needToKnow.factsOf(incidentId, reporterOrganisation, tlp, sector))) {
             throw new IncidentNotVisibleException(incidentId);
         }
     }
@@ -155,6 +156,7 @@ public class Incident {
         this.incidentId = event.incidentId();
         this.reporterOrganisation = event.reporter().organisation();
         this.tlp = event.report().tlp();
+        this.sector = event.report().sector();
         this.impact = event.report().impact();
         this.observables.addAll(event.report().observables());
         this.status = IncidentStatus.REPORTED;

@@ -5,9 +5,13 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.circc.intake.command.NeedToKnow;
+import org.circc.intake.messaging.DirectoryEventsConsumer;
 import org.circc.intake.messaging.LifecycleMetrics;
 import org.circc.intake.messaging.StatusEventsConsumer;
 import org.circc.intake.query.CampaignChains;
+import org.circc.intake.query.EscalationNeedToKnow;
+import org.circc.intake.query.StakeholderDirectory;
 import org.circc.intake.web.IdempotentSubmissions;
 import org.circc.intake.web.IncidentReportValidator;
 import org.circc.intake.web.ReportMetrics;
@@ -63,6 +67,18 @@ public class IntakeConfiguration {
     @Bean
     Consumer<Message<byte[]>> triageEvents(IntegrationEventConsumers consumers, StatusEventsConsumer statusEvents) {
         return consumers.transactional("intake.triage-events", statusEvents);
+    }
+
+    @Bean
+    NeedToKnow needToKnow(JdbcTemplate jdbc) {
+        return new EscalationNeedToKnow(jdbc);
+    }
+
+    /** Bound to {@code circc.directory-events} as consumer group {@code intake} (application.yml). */
+    @Bean
+    Consumer<Message<byte[]>> directoryEvents(IntegrationEventConsumers consumers, JdbcTemplate jdbc) {
+        return consumers.transactional("intake.directory-events",
+                new DirectoryEventsConsumer(new StakeholderDirectory(jdbc)));
     }
 
     /** Bound to {@code circc.escalation-events} as consumer group {@code intake} (application.yml). */

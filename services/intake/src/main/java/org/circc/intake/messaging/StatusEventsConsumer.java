@@ -66,6 +66,7 @@ public class StatusEventsConsumer implements IntegrationEventHandler {
                     "escalation level " + raised.level() + " raised"
                             + (raised.reason() == null ? "" : ": " + raised.reason()),
                     ESCALATION));
+            chains.recordTargets(raised.campaignId(), raised.targets());
             follow(raised.campaignId(), chains.members(raised.campaignId()));
         } else if (payload instanceof EscalationAcknowledgedEvent acknowledged) {
             chains.lock(acknowledged.campaignId());

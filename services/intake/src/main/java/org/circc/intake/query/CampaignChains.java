@@ -80,6 +80,15 @@ public class CampaignChains {
                 chain.actor().id(), chain.actor().organisation());
     }
 
+    /** The stakeholders a newly raised level targets: now the current level's, and added to those ever told. */
+    public void recordTargets(CampaignId campaign, List<String> targets) {
+        jdbc.update("""
+                        UPDATE campaign_chain SET current_targets = ?,
+                            told_targets = ARRAY(SELECT DISTINCT t FROM unnest(told_targets || ?) t ORDER BY t)
+                        WHERE campaign_id = ?""",
+                targets.toArray(String[]::new), targets.toArray(String[]::new), campaign.value());
+    }
+
     private static String truncate(String reason) {
         return reason.length() <= 512 ? reason : reason.substring(0, 509) + "...";
     }

@@ -8,6 +8,7 @@ import org.circc.contracts.ObservableType;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.Actor;
 import org.circc.contracts.events.IncidentStatus;
+import org.circc.contracts.sharing.IncidentFacts;
 import org.circc.contracts.sharing.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.circc.contracts.events.IncidentStatus.*;
@@ -38,11 +41,16 @@ class IncidentLifecycleTest {
 
     private final IncidentId id = IncidentId.newId();
     private AggregateTestFixture<Incident> fixture;
+    private final Set<String> targetedRedPrincipals = new HashSet<>();
+    private final Set<String> amberOrganisationsWithNeedToKnow = new HashSet<>();
+    private final NeedToKnow needToKnow = (incident, reporter, tlp, sector) ->
+            new IncidentFacts(reporter, tlp, Set.of(), amberOrganisationsWithNeedToKnow, targetedRedPrincipals);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(needToKnow);
     }
 
     // --- the principals' actions: every status × every action --------------------------------------------
@@ -158,6 +166,27 @@ class IncidentLifecycleTest {
                 .when(new ContainIncidentCommand(id, "isolated", COORDINATOR))
                 .expectEvents(new IncidentStatusChangedEvent(id, TRIAGED, CONTAINED, "isolated",
                         Actor.principal("coordinator-1", "circc"), NOW));
+    }
+
+    @Test
+    void aRedIncidentMayBeContainedByAResponderTargetedAtTheCurrentLevel() {
+        targetedRedPrincipals.add("responder-1");
+
+        fixture.given(new IncidentReportedEvent(id, withTlp(Tlp.RED), REPORTER, REPORTED_AT),
+                        new IncidentStatusChangedEvent(id, REPORTED, ESCALATED, "level 1 raised", TRIAGE, REPORTED_AT))
+                .when(new ContainIncidentCommand(id, "isolated", RESPONDER))
+                .expectEvents(new IncidentStatusChangedEvent(id, ESCALATED, CONTAINED, "isolated",
+                        Actor.principal("responder-1", "circc"), NOW));
+    }
+
+    @Test
+    void anAmberIncidentMayBeUpdatedByNoOneOutsideTheReporterAndTheCenterEvenWithANeedToKnow() {
+        amberOrganisationsWithNeedToKnow.add("rail-east");
+
+        fixture.given(new IncidentReportedEvent(id, withTlp(Tlp.AMBER), REPORTER, REPORTED_AT))
+                .when(new UpdateIncidentCommand(id, "seen it too", List.of(), null, OTHER_OPERATOR))
+                .expectNoEvents()
+                .expectException(IncidentActionForbiddenException.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.circc.contracts.Sector;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.Actor;
 import org.junit.jupiter.api.BeforeEach;
+import org.circc.contracts.sharing.IncidentFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -29,6 +30,7 @@ class IncidentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((NeedToKnow) (incident, reporter, tlp, sector) -> IncidentFacts.of(reporter, tlp));
     }
 
     @Test
