@@ -1,5 +1,6 @@
 package org.circc.local;
 
+import org.circc.embedded.EmbeddedInfrastructure;
 import org.circc.embedded.InfrastructureOptions;
 import org.circc.embedded.ReceivedMail;
 import org.junit.jupiter.api.AfterAll;
@@ -12,13 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -194,6 +203,57 @@ class WalkingSkeletonIT {
 
         List<Map<String, Object>> entries = awaitTimeline(acceptedIncidentId, acceptedTimeline.size());
         assertThat(entries).isEqualTo(acceptedTimeline);
+    }
+
+    /**
+     * Issue 3's acceptance: a burst of 1,000 reports through the gateway, 8 at a time, a tenth of them repeating an
+     * earlier report's Idempotency-Key and body (often while the original is still in flight), creates exactly the
+     * 900 distinct incidents, and every repeat answers its original's id.
+     */
+    @Test
+    @Order(7)
+    void aBurstWithATenthDuplicateKeysCreatesExactlyTheDistinctIncidents() throws Exception {
+        String detectedAt = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+        WebClient client = WebClient.builder().baseUrl(platform.gatewayUrl()).build();
+
+        List<Map.Entry<Integer, String>> answers = Flux.range(0, 1000)
+                .map(i -> i < 900 ? i : (i - 900) * 9)
+                .flatMap(key -> client.post().uri("/api/v1/incidents")
+                        .header("X-API-Key", "op-rail-key")
+                        .header("Idempotency-Key", "burst-" + key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(burstReport(key, detectedAt))
+                        .retrieve()
+                        .bodyToMono(Map.class)
+                        .map(body -> Map.entry(key, (String) body.get("incidentId"))), 8)
+                .collectList()
+                .block(Duration.ofMinutes(5));
+
+        assertThat(answers).hasSize(1000);
+        Map<Integer, Set<String>> idsByKey = answers.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+        assertThat(idsByKey).hasSize(900).allSatisfy((key, ids) -> assertThat(ids).as("key " + key).hasSize(1));
+        List<String> distinct = idsByKey.values().stream().flatMap(Set::stream).distinct().toList();
+        assertThat(distinct).hasSize(900);
+
+        EmbeddedInfrastructure infra = platform.infrastructure();
+        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.jdbcUsername(),
+                infra.jdbcPassword());
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domainevententry "
+                     + "WHERE payloadtype = 'org.circc.intake.command.IncidentReportedEvent' AND aggregateidentifier = ANY (?)")) {
+            count.setArray(1, connection.createArrayOf("varchar", distinct.toArray()));
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                assertThat(result.getLong(1)).as("incidents stored").isEqualTo(900);
+            }
+        }
+    }
+
+    private static String burstReport(int key, String detectedAt) {
+        return """
+                {"title": "Burst report %d", "category": "availability:ddos", "sector": "railways",
+                 "detectedAt": "%s", "observables": [{"type": "ipv4", "value": "198.51.100.%d"}]}
+                """.formatted(key, detectedAt, key % 250);
     }
 
     private static List<Map<String, Object>> awaitTimeline(String incidentId, int expectedEntries) {
