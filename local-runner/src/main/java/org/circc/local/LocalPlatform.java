@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +43,13 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPlatformOptions options;
     private final List<RunningApplication> applications = new CopyOnWriteArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "circc-local-platform-shutdown");
-    /** Shared by the gateway and the services to sign and check identities; new at every start, never stored. */
-    private final String identitySigningSecret = newSecret();
+    /**
+     * Shared by the gateway and the services to sign and check identities: new at every start and never stored,
+     * unless {@code CIRCC_IDENTITY_SIGNING_SECRET} is set (benchmarks that call a service directly need it).
+     */
+    private final String identitySigningSecret = Optional.ofNullable(System.getenv("CIRCC_IDENTITY_SIGNING_SECRET"))
+            .filter(secret -> !secret.isBlank())
+            .orElseGet(LocalPlatform::newSecret);
     private volatile EmbeddedInfrastructure infrastructure;
     private volatile boolean closed;
 

@@ -1,0 +1,85 @@
+package org.circc.bench;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import org.circc.contracts.identity.IdentityAssertion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * What the gateway adds: the same reports, by the same number of closed-model clients, first straight to intake
+ * (signing the identity headers as the gateway would), then through the gateway (API key), in one run, so both
+ * halves see the same platform and the same machine. Needs the platform started with a known
+ * {@code CIRCC_IDENTITY_SIGNING_SECRET} (docs/benchmarks.md).
+ */
+public class GatewayOverheadSimulation extends Simulation {
+
+    private static final String GATEWAY_URL = System.getProperty("baseUrl", "http://127.0.0.1:8080");
+    private static final String INTAKE_URL = System.getProperty("intakeUrl", "http://127.0.0.1:8081");
+    private static final int CLIENTS = Integer.getInteger("clients", 8);
+    private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("seconds", 60));
+    private static final IdentityAssertion SIGNER = new IdentityAssertion(requiredSecret());
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private static final String PRINCIPAL = "ops@venue-tokyo";
+    private static final String ORGANISATION = "venue-tokyo";
+    private static final String ROLES = "operator";
+    private static final String PATH = "/api/v1/incidents";
+
+    private final HttpProtocolBuilder protocol = http.contentTypeHeader("application/json").shareConnections();
+
+    private final ChainBuilder direct = exec(http("direct to intake")
+            .post(INTAKE_URL + PATH)
+            .header(IdentityAssertion.PRINCIPAL, PRINCIPAL)
+            .header(IdentityAssertion.ORGANISATION, ORGANISATION)
+            .header(IdentityAssertion.ROLES, ROLES)
+            .header(IdentityAssertion.SIGNATURE, session -> SIGNER.sign(PRINCIPAL, ORGANISATION, ROLES, "POST", PATH, Instant.now()))
+            .body(StringBody(session -> report()))
+            .check(status().is(202)));
+
+    private final ChainBuilder throughGateway = exec(http("through the gateway")
+            .post(GATEWAY_URL + PATH)
+            .header("X-API-Key", "op-venue-key")
+            .body(StringBody(session -> report()))
+            .check(status().is(202)));
+
+    private final ScenarioBuilder directClients = scenario("direct").forever().on(direct);
+    private final ScenarioBuilder gatewayClients = scenario("gateway").forever().on(throughGateway);
+
+    {
+        setUp(directClients.injectClosed(constantConcurrentUsers(CLIENTS).during(PHASE))
+                .andThen(gatewayClients.injectClosed(constantConcurrentUsers(CLIENTS).during(PHASE))))
+                .protocols(protocol)
+                .maxDuration(PHASE.multipliedBy(2).plusSeconds(30))
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    private static String requiredSecret() {
+        String secret = System.getProperty("signingSecret", System.getenv("CIRCC_IDENTITY_SIGNING_SECRET"));
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("set CIRCC_IDENTITY_SIGNING_SECRET (the platform's) or -DsigningSecret");
+        }
+        return secret;
+    }
+
+    private static String report() {
+        long n = SEQUENCE.incrementAndGet();
+        return """
+                {"title": "Overhead report %d", "category": "availability:ddos", "sector": "games-ticketing",
+                 "detectedAt": "%s", "observables": [{"type": "ipv4", "value": "203.0.%d.%d"}]}
+                """.formatted(n, Instant.now().minus(1, ChronoUnit.MINUTES), (n / 250) % 256, n % 250 + 1);
+    }
+}
