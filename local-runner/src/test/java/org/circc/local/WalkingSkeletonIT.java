@@ -206,6 +206,72 @@ class WalkingSkeletonIT {
     }
 
     /**
+     * The post-event review after the skeleton's flow plus an acknowledgement (issues 5 and 8): the responder the
+     * level targets acknowledges, every member of the chain follows, the timeline shows every step with its actor,
+     * the state as of the report (before triage) is REPORTED, and the coordinator's reports read and validate.
+     */
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void anAcknowledgedIncidentsReviewShowsEveryStepAndItsStateAtAnyInstant() {
+        Map<String, Object> accepted = gateway().post().uri("/api/v1/incidents")
+                .header("X-API-Key", "op-venue-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(exampleReport().replace("203.0.113.7", "203.0.113.99").replace("tickets.example.jp", "gates.example.jp"))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String incidentId = (String) accepted.get("incidentId");
+        awaitTimeline(incidentId, 4);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                timeline(incidentId).stream().anyMatch(entry -> "escalation.level-raised".equals(entry.get("type"))));
+
+        gateway().post().uri("/api/v1/incidents/{id}/acknowledge", incidentId)
+                .header("X-API-Key", "resp-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"note\": \"on it\"}")
+                .exchange()
+                .expectStatus().isAccepted();
+
+        Map<String, Object> incident = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> incident(incidentId), view -> view != null && "ACKNOWLEDGED".equals(view.get("status")));
+        assertThat((Map<String, Object>) incident.get("escalation")).containsEntry("state", "ACKNOWLEDGED");
+        List<Map<String, Object>> entries = await().atMost(Duration.ofSeconds(60)).until(() -> timeline(incidentId),
+                all -> all.stream().anyMatch(entry -> "escalation.acknowledged".equals(entry.get("type"))));
+        assertThat(entries).allSatisfy(entry -> assertThat(entry).containsKeys("seq", "at", "type", "actor", "summary"));
+        assertThat(entryOfType(entries, "escalation.acknowledged").get("actor"))
+                .isEqualTo(Map.of("kind", "principal", "id", "responder-1", "organisation", "circc"));
+
+        String reportedAt = (String) entryOfType(entries, "incident.reported").get("at");
+        Map<String, Object> before = gateway().get().uri(uri -> uri.path("/api/v1/incidents/{id}/state")
+                        .queryParam("asOf", reportedAt).build(incidentId))
+                .header("X-API-Key", "coord-key")
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(before).containsEntry("status", "REPORTED");
+
+        String markdown = gateway().get().uri("/api/v1/incidents/{id}/report?format=markdown", incidentId)
+                .header("X-API-Key", "coord-key")
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/markdown")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(markdown).contains("DDoS on the ticketing portal", "responder-1");
+        Map<String, Object> bundle = gateway().get().uri("/api/v1/incidents/{id}/report?format=stix", incidentId)
+                .header("X-API-Key", "coord-key")
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(bundle).containsEntry("type", "bundle");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> incident(String incidentId) {
+        return gateway().get().uri("/api/v1/incidents/{id}", incidentId)
+                .header("X-API-Key", "coord-key")
+                .exchange()
+                .returnResult(Map.class).getResponseBody().blockFirst(Duration.ofSeconds(30));
+    }
+
+    /**
      * Issue 3's acceptance: a burst of 1,000 reports through the gateway, 8 at a time, a tenth of them repeating an
      * earlier report's Idempotency-Key and body (often while the original is still in flight), creates exactly the
      * 900 distinct incidents, and every repeat answers its original's id.
