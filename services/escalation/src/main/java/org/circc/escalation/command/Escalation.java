@@ -92,7 +92,7 @@ public class Escalation {
                     + " is not linked to a stakeholder targeted at level " + level + " of this escalation");
         }
         if (ended) {
-            throw new EscalationEndedException("the escalation of campaign " + campaignId + " has ended");
+            throw new EscalationNotRunningException("the escalation of campaign " + campaignId + " has ended");
         }
         if (acknowledged) {
             return;

@@ -289,6 +289,22 @@ class EscalationTest {
         }
 
         @Test
+        void aSubscriberOrganisationSeesAnAmberIncidentOfItsSectorButIsNotTargeted() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start())
+                    .when(acknowledge(RAIL_OPERATOR, new IncidentSharing("venue-tokyo", Tlp.AMBER, Sector.RAILWAYS)))
+                    .expectException(AcknowledgementForbiddenException.class);
+        }
+
+        @Test
+        void anAmberIncidentIsInvisibleToAnOrganisationWithoutANeedToKnow() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start())
+                    .when(acknowledge(RAIL_OPERATOR, AMBER_TICKETING))
+                    .expectException(IncidentNotVisibleException.class);
+        }
+
+        @Test
         void anExhaustedChainIsAcknowledgedAtItsLastLevel() {
             Instant exhaustedAt = T0.plus(Duration.ofMinutes(30));
             fixture.givenCurrentTime(exhaustedAt)
@@ -319,7 +335,7 @@ class EscalationTest {
             fixture.givenCurrentTime(T0)
                     .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", T0))
                     .when(acknowledge(COORDINATOR, AMBER_TICKETING))
-                    .expectException(EscalationEndedException.class);
+                    .expectException(EscalationNotRunningException.class);
         }
     }
 

@@ -2,7 +2,6 @@ package org.circc.notification.messaging;
 
 import org.circc.contracts.Sector;
 import org.circc.contracts.Tlp;
-import org.circc.contracts.events.EscalationAcknowledgedEvent;
 import org.circc.contracts.events.EscalationEndedEvent;
 import org.circc.contracts.events.EscalationLevelRaisedEvent;
 import org.circc.contracts.events.EscalationPolicySavedEvent;
@@ -66,8 +65,6 @@ public class EscalationEventsConsumer implements IntegrationEventHandler {
             tellTargets(reminded.targets(), new Notifier.Message(Notice.REMINDER, reminded.incidentId(),
                     reminded.campaignId(), reminded.level(), reminded.severity(), reminded.sector(), reminded.tlp(),
                     reminded.occurredAt()), false);
-        } else if (payload instanceof EscalationAcknowledgedEvent acknowledged) {
-            campaigns.levelRaised(acknowledged.campaignId(), acknowledged.level());
         } else if (payload instanceof EscalationEndedEvent ended) {
             campaigns.escalationEnded(ended.campaignId());
         }

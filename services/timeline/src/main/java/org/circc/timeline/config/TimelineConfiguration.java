@@ -58,10 +58,10 @@ public class TimelineConfiguration {
     }
 
     @Bean
-    ReadModelRebuild readModelRebuild(ReadModelGenerations generations, TimelineEntryFactory entries,
+    ReadModelRebuild readModelRebuild(ReadModelGenerations generations, ReadModelProjector projector,
                                       IntegrationEventConsumers consumers, Clock clock,
                                       @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
-        return new ReadModelRebuild(generations, new ReadModelProjector(entries, null), consumers, clock, brokers);
+        return new ReadModelRebuild(generations, projector, consumers, clock, brokers);
     }
 
     @Bean

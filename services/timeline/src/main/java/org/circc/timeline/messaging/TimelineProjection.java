@@ -4,6 +4,7 @@ import org.circc.platform.messaging.IntegrationEventHandler;
 import org.circc.platform.messaging.ReceivedIntegrationEvent;
 import org.circc.timeline.query.ReadModelGenerations;
 import org.circc.timeline.query.ReadModelProjector;
+import org.circc.timeline.query.ReadModels;
 import org.circc.timeline.query.RecordedEvent;
 
 /**
@@ -24,6 +25,13 @@ public class TimelineProjection implements IntegrationEventHandler {
     @Override
     public void handle(ReceivedIntegrationEvent event) {
         RecordedEvent recorded = new RecordedEvent(event.id(), event.payload());
-        generations.writeTargets().forEach(models -> projector.project(models, recorded));
+        ReadModels serving = generations.active();
+        for (ReadModels models : generations.writeTargets()) {
+            if (models == serving) {
+                projector.projectLive(models, recorded);
+            } else {
+                projector.project(models, recorded);
+            }
+        }
     }
 }

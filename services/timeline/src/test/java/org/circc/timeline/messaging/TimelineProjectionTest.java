@@ -19,6 +19,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class TimelineProjectionTest {
 
@@ -32,20 +33,23 @@ class TimelineProjectionTest {
     private final ReadModels rebuilding = mock(ReadModels.class);
 
     @Test
-    void everyEventGoesToEveryGenerationBeingWrittenUnderItsCloudEventsId() {
+    void everyEventGoesToEveryGenerationBeingWrittenUnderItsCloudEventsIdAndOnlyTheServingOneRecordsMetrics() {
+        given(generations.active()).willReturn(active);
         given(generations.writeTargets()).willReturn(List.of(active, rebuilding));
 
         projection.handle(received("event-report", reported(INCIDENT, Tlp.AMBER, AT)));
 
         RecordedEvent expected = new RecordedEvent("event-report", reported(INCIDENT, Tlp.AMBER, AT));
-        verify(projector).project(active, expected);
+        verify(projector).projectLive(active, expected);
         verify(projector).project(rebuilding, expected);
+        verifyNoMoreInteractions(projector);
     }
 
     @Test
     void aFailedWriteFailsTheDeliverySoTheBinderRetriesIt() {
+        given(generations.active()).willReturn(active);
         given(generations.writeTargets()).willReturn(List.of(active));
-        willThrow(new IllegalStateException("MongoDB is away")).given(projector).project(any(), any());
+        willThrow(new IllegalStateException("MongoDB is away")).given(projector).projectLive(any(), any());
 
         assertThatThrownBy(() -> projection.handle(received(reported(INCIDENT, Tlp.GREEN, AT))))
                 .hasMessageContaining("MongoDB is away");
