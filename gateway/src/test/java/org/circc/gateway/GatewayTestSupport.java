@@ -29,6 +29,7 @@ import java.util.Map;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
+        "server.shutdown=immediate",
         "circc.gateway.response-timeout=3s",
         "circc.gateway.routes.escalation-policies.response-timeout=500ms",
         "circc.gateway.retry-after=7s"})
