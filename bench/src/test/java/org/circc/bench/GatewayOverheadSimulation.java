@@ -31,7 +31,6 @@ public class GatewayOverheadSimulation extends Simulation {
     private static final String INTAKE_URL = System.getProperty("intakeUrl", "http://127.0.0.1:8081");
     private static final int CLIENTS = Integer.getInteger("clients", 8);
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("seconds", 60));
-    private static final IdentityAssertion SIGNER = new IdentityAssertion(requiredSecret());
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private static final String PRINCIPAL = "ops@venue-tokyo";
@@ -46,7 +45,7 @@ public class GatewayOverheadSimulation extends Simulation {
             .header(IdentityAssertion.PRINCIPAL, PRINCIPAL)
             .header(IdentityAssertion.ORGANISATION, ORGANISATION)
             .header(IdentityAssertion.ROLES, ROLES)
-            .header(IdentityAssertion.SIGNATURE, session -> SIGNER.sign(PRINCIPAL, ORGANISATION, ROLES, "POST", PATH, Instant.now()))
+            .header(IdentityAssertion.SIGNATURE, session -> SignedIdentity.signature(PRINCIPAL, ORGANISATION, ROLES, "POST", PATH))
             .body(StringBody(session -> report()))
             .check(status().is(202)));
 
@@ -65,14 +64,6 @@ public class GatewayOverheadSimulation extends Simulation {
                 .protocols(protocol)
                 .maxDuration(PHASE.multipliedBy(2).plusSeconds(30))
                 .assertions(global().failedRequests().count().is(0L));
-    }
-
-    private static String requiredSecret() {
-        String secret = System.getProperty("signingSecret", System.getenv("CIRCC_IDENTITY_SIGNING_SECRET"));
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("set CIRCC_IDENTITY_SIGNING_SECRET (the platform's) or -DsigningSecret");
-        }
-        return secret;
     }
 
     private static String report() {
