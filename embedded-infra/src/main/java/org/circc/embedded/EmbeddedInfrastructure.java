@@ -39,6 +39,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final EmbeddedKafkaServer kafka;
     private final EmbeddedMongoServer mongo;
     private final EmbeddedSmtpServer smtp;
+    private final ContainerServers containers;
     private final PostgresDatabases databases;
     private final String kafkaBootstrapServers;
     private final String mongoBaseUri;
@@ -56,6 +57,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         this.kafka = b.kafka;
         this.mongo = b.mongo;
         this.smtp = b.smtp;
+        this.containers = b.containers;
         this.databases = b.databases;
         this.kafkaBootstrapServers = b.kafkaBootstrapServers;
         this.mongoBaseUri = b.mongoBaseUri;
@@ -105,10 +107,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private static EmbeddedInfrastructure start(InfrastructureOptions options, Function<String, String> env,
                                                 boolean isShared, boolean stopOnShutdown) {
         Objects.requireNonNull(options, "options");
-        ExternalServers external = ExternalServers.from(env);
         long startedAt = System.nanoTime();
         Builder b = new Builder(options);
+        b.containers = ContainerServers.startFor(env);
         try {
+            ExternalServers external = ExternalServers.from(b.containers.environment(env));
             Path root = options.dataDirectory();
             if (root == null) {
                 b.temporaryDirectory = Files.createTempDirectory("circc-infra-");
@@ -360,6 +363,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
         long startedAt = System.nanoTime();
         stopAll(postgres, kafka, mongo, smtp, temporaryDirectory);
+        containers.close();
         log.info("Infrastructure stopped in {} ms", millisSince(startedAt));
     }
 
@@ -405,6 +409,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         EmbeddedKafkaServer kafka;
         EmbeddedMongoServer mongo;
         EmbeddedSmtpServer smtp;
+        ContainerServers containers = ContainerServers.none();
         PostgresDatabases databases;
         String kafkaBootstrapServers;
         String mongoBaseUri;
@@ -418,6 +423,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
         void stopStarted() {
             stopAll(postgres, kafka, mongo, smtp, temporaryDirectory);
+            containers.close();
         }
     }
 }
