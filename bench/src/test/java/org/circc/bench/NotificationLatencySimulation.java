@@ -1,0 +1,166 @@
+package org.circc.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Issue 10, scenario 3: {@code stakeholders} (100) webhook stakeholders subscribed to the reports' sector, a local
+ * receiver on 127.0.0.1, and {@code reports} escalating reports at {@code rate}/s through the gateway. Measures
+ * report accepted → webhook received (which includes triage and escalation: the level-raised instant is not in
+ * the webhook body) and prints p50/p99 and deliveries/s when every expected webhook arrived or {@code waitSeconds}
+ * passed. Loopback webhook targets are allowed only on the embedded default, which is what this runs against.
+ */
+public class NotificationLatencySimulation extends Simulation {
+
+    private static final String BASE_URL = System.getProperty("baseUrl", "http://127.0.0.1:8080");
+    private static final int STAKEHOLDERS = Integer.getInteger("stakeholders", 100);
+    private static final int REPORTS = Integer.getInteger("reports", 50);
+    private static final int RATE = Integer.getInteger("rate", 2);
+    private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("waitSeconds", 120));
+    private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private static final Map<String, Instant> ACCEPTED = new ConcurrentHashMap<>();
+    private static final List<Duration> LATENCIES = new CopyOnWriteArrayList<>();
+    private static HttpServer receiver;
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json");
+
+    private final ScenarioBuilder reporting = scenario("escalating reports").exec(http("report")
+            .post("/api/v1/incidents")
+            .header("X-API-Key", "op-venue-key")
+            .body(StringBody(session -> report()))
+            .check(status().is(202), jsonPath("$.incidentId").saveAs("incidentId")))
+            .exec(session -> {
+                ACCEPTED.put(session.getString("incidentId"), Instant.now());
+                return session;
+            });
+
+    {
+        setUp(reporting.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(Math.max(1, REPORTS / RATE)))))
+                .protocols(protocol);
+    }
+
+    @Override
+    public void before() {
+        try {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.createContext("/hook", exchange -> {
+            Instant received = Instant.now();
+            try (InputStream body = exchange.getRequestBody()) {
+                Matcher matcher = INCIDENT_ID.matcher(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                if (matcher.find() && ACCEPTED.containsKey(matcher.group(1))) {
+                    LATENCIES.add(Duration.between(ACCEPTED.get(matcher.group(1)), received));
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < STAKEHOLDERS; i++) {
+            register(client, i, receiver.getAddress().getPort());
+        }
+    }
+
+    @Override
+    public void after() {
+        Instant deadline = Instant.now().plus(WAIT);
+        long expected = (long) ACCEPTED.size() * STAKEHOLDERS;
+        Instant first = Instant.now();
+        while (LATENCIES.size() < expected && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        receiver.stop(0);
+        List<Duration> sorted = new ArrayList<>(LATENCIES);
+        sorted.sort(null);
+        System.out.printf("notification latency: %d of %d webhooks received; p50 %s, p99 %s, max %s; %.1f deliveries/s%n",
+                sorted.size(), expected, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1).toMillis() + " ms",
+                sorted.size() / Math.max(1.0, Duration.between(first, Instant.now()).toMillis() / 1000.0
+                        + REPORTS / (double) RATE));
+    }
+
+    private static String percentile(List<Duration> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)).toMillis() + " ms";
+    }
+
+    private static void register(HttpClient client, int i, int port) {
+        String body = """
+                {"id": "bench-hook-%d", "name": "Benchmark receiver %d", "kind": "organisation",
+                 "organisation": "bench-org-%d", "clearance": "TLP:AMBER",
+                 "channels": [{"type": "webhook", "url": "http://127.0.0.1:%d/hook/%d", "secret": "bench-secret-%d-0123456789abcdef"}],
+                 "subscriptions": {"sectors": ["games-ticketing"], "minSeverity": 0, "categories": []}}
+                """.formatted(i, i, i, port, i, i);
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/stakeholders"))
+                    .header("X-API-Key", "coord-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                throw new IllegalStateException("registering bench-hook-" + i + ": " + response.statusCode() + " " + response.body());
+            }
+            if (response.statusCode() == 409) {
+                client.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/stakeholders/bench-hook-" + i))
+                        .header("X-API-Key", "coord-key").header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String report() {
+        long n = SEQUENCE.incrementAndGet();
+        return """
+                {"title": "Latency report %d", "category": "availability:ddos", "sector": "games-ticketing",
+                 "detectedAt": "%s", "impact": {"functional": "high", "information": "none", "recoverability": "regular"},
+                 "observables": [{"type": "ipv4", "value": "192.0.2.%d"}]}
+                """.formatted(n, Instant.now().minus(1, ChronoUnit.MINUTES), n % 250 + 1);
+    }
+}
