@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How to run the platform on one machine.
@@ -32,13 +33,23 @@ public record LocalPlatformOptions(Path projectRoot, InfrastructureOptions infra
         jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /**
+     * The JVM options of every application: {@link #DEFAULT_JVM_OPTIONS}, or {@code CIRCC_JVM_OPTIONS} when set
+     * (space-separated; benchmarks want C2 and larger heaps, e.g. {@code "-Xmx1g -XX:+UseParallelGC"}).
+     */
+    public static List<String> jvmOptionsFrom(Function<String, String> env) {
+        String configured = env.apply("CIRCC_JVM_OPTIONS");
+        return configured == null || configured.isBlank() ? DEFAULT_JVM_OPTIONS
+                : List.of(configured.trim().split("\\s+"));
+    }
+
     /** The embedded default: data kept in {@code dataDirectory}, the ports of api.md and architecture.md. */
     public static LocalPlatformOptions persistent(Path projectRoot, Path dataDirectory) {
         Map<PlatformService, Integer> ports = new HashMap<>();
         PlatformService.SERVICES.forEach(service -> ports.put(service, service.defaultPort()));
         ports.put(PlatformService.GATEWAY, PlatformService.GATEWAY.defaultPort());
         return new LocalPlatformOptions(projectRoot, InfrastructureOptions.persistentIn(dataDirectory.resolve("infra")),
-                ports, dataDirectory.resolve("logs"), DEFAULT_JVM_OPTIONS);
+                ports, dataDirectory.resolve("logs"), jvmOptionsFrom(System::getenv));
     }
 
     /** For tests: temporary data, free ports. */
