@@ -246,6 +246,27 @@ class EscalationTest {
         }
 
         @Test
+        void repeatedAcknowledgementsStoreOneAndNoDeadlineRaisesAfterThem() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start(), acknowledge(RESPONDER, AMBER_TICKETING),
+                            acknowledge(COORDINATOR, AMBER_TICKETING), acknowledge(RESPONDER, AMBER_TICKETING))
+                    .whenTimeElapses(Duration.ofHours(1))
+                    .expectNoEvents();
+            assertThat(fixture.getEventStore().readEvents(CAMPAIGN.toString()).asStream()
+                    .filter(event -> event.getPayload() instanceof EscalationAcknowledgedEvent).count()).isEqualTo(1);
+        }
+
+        @Test
+        void aRefusedAcknowledgementLeavesTheDeadlineInForce() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start())
+                    .when(acknowledge(RAIL_OPERATOR, new IncidentSharing("venue-tokyo", Tlp.AMBER, Sector.RAILWAYS)))
+                    .expectException(AcknowledgementForbiddenException.class)
+                    .expectNoEvents()
+                    .expectScheduledDeadline(T0.plus(FIVE), new AcknowledgementDeadline(1, T0.plus(FIVE)));
+        }
+
+        @Test
         void aCoordinatorAcknowledgesAtAnyLevel() {
             fixture.givenCurrentTime(T0)
                     .andGiven(started(), levelOne(), raised(2, T0.plus(FIVE), "level 1 not acknowledged in time"))

@@ -1,0 +1,20 @@
+package org.circc.escalation.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.circc.contracts.CampaignId;
+import org.circc.contracts.IncidentId;
+import org.circc.contracts.events.Actor;
+import org.circc.contracts.sharing.Viewer;
+
+/**
+ * Acknowledge the chain of the incident's campaign, as {@code viewer}. {@code incident} is what the sharing rule
+ * needs to know about the incident named in the request.
+ */
+public record AcknowledgeEscalationCommand(
+        @TargetAggregateIdentifier CampaignId campaignId,
+        IncidentId incidentId,
+        IncidentSharing incident,
+        Viewer viewer,
+        Actor actor,
+        String note) {
+}

@@ -1,0 +1,10 @@
+package org.circc.escalation.command;
+
+import org.circc.contracts.CampaignId;
+import org.circc.contracts.IncidentId;
+
+import java.time.Instant;
+
+/** Stored when the chain ended: every member resolved, closed or withdrawn, or the campaign merged away. */
+public record EscalationEndedEvent(CampaignId campaignId, IncidentId incidentId, String reason, Instant endedAt) {
+}

@@ -1,0 +1,13 @@
+package org.circc.escalation.command;
+
+import org.circc.contracts.CampaignId;
+
+import java.time.Instant;
+
+/**
+ * Stored when the surviving campaign of a merge adopted the more advanced chain of {@code fromCampaignId}: from now
+ * on this campaign's chain is {@code chain}, with its policy version, level, targets and deadline.
+ */
+public record EscalationTakenOverEvent(CampaignId campaignId, CampaignId fromCampaignId, EscalationChain chain,
+                                       Instant takenOverAt) {
+}
