@@ -2,12 +2,22 @@ package org.circc.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** Publication and consumption of integration events, the same way in every service. */
 @AutoConfiguration
@@ -16,8 +26,28 @@ public class MessagingConfiguration {
     @Bean
     IntegrationEventPublisher integrationEventPublisher(StreamBridge streamBridge, ObjectMapper objectMapper,
                                                         @Value("${circc.service.name}") String serviceName,
-                                                        MeterRegistry meterRegistry) {
-        return new IntegrationEventPublisher(streamBridge, objectMapper, "/circc/" + serviceName, meterRegistry);
+                                                        MeterRegistry meterRegistry, Environment environment) {
+        return new IntegrationEventPublisher(streamBridge, objectMapper, "/circc/" + serviceName, meterRegistry,
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(batchProducerConfiguration(environment),
+                        new ByteArraySerializer(), new ByteArraySerializer())));
+    }
+
+    /**
+     * The producer of batched publication: the binder's brokers and producer properties, and the guarantees of
+     * circc-platform.yml ({@code acks=all}, idempotent), which no property may weaken.
+     */
+    static Map<String, Object> batchProducerConfiguration(Environment environment) {
+        Binder binder = Binder.get(environment);
+        Map<String, Object> configuration = new HashMap<>(binder.bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        configuration.putAll(binder.bind("spring.cloud.stream.kafka.binder.producer-properties",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        configuration.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", binder.bind(
+                "spring.cloud.stream.kafka.binder.brokers", String[].class).orElse(new String[] {"localhost"})));
+        configuration.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        configuration.put(ProducerConfig.ACKS_CONFIG, "all");
+        configuration.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return configuration;
     }
 
     @Bean

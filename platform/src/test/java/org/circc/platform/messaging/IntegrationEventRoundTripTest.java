@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.circc.contracts.Category;
 import org.circc.contracts.Impact;
 import org.circc.contracts.IncidentId;
@@ -139,6 +140,34 @@ class IntegrationEventRoundTripTest {
     }
 
     @Test
+    void eventsPublishedInAUnitOfWorkAreSentTogetherAndAcknowledgedBeforeItCommits() {
+        IncidentReportedEvent first = report(IncidentId.newId(), "batched one");
+        IncidentReportedEvent second = report(IncidentId.newId(), "batched two");
+        String firstId = UUID.randomUUID().toString();
+        String secondId = UUID.randomUUID().toString();
+        double publishedBefore = published(REPORTED);
+
+        // as a tracking processor's batch does: the unit of work commits only once Kafka acknowledged both
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            publisher.publish(first, firstId);
+            publisher.publish(second, secondId);
+        });
+
+        assertThat(published(REPORTED) - publishedBefore).isEqualTo(2.0);
+        await().atMost(PATIENCE).until(() -> handler.received(firstId) != null && handler.received(secondId) != null);
+        ReceivedIntegrationEvent received = handler.received(firstId);
+        assertThat(received.type()).isEqualTo(REPORTED);
+        assertThat(received.source()).isEqualTo("/circc/platform-test");
+        assertThat(received.subject()).isEqualTo(first.incidentId().toString());
+        assertThat(received.payload()).isEqualTo(first);
+        assertThat(handler.received(secondId).payload()).isEqualTo(second);
+        ConsumerRecord<byte[], byte[]> record = readUntil(TOPIC, first.incidentId().toString(),
+                found -> firstId.equals(header(found, CloudEventHeaders.ID))).get(0);
+        assertThat(header(record, CloudEventHeaders.TIME)).isEqualTo("2026-07-24T10:20:00.000Z");
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+    }
+
+    @Test
     void theSameEventIdDeliveredTwiceHasExactlyOneEffect() {
         IncidentReportedEvent event = report(IncidentId.newId(), "delivered twice");
         String eventId = UUID.randomUUID().toString();
@@ -220,6 +249,11 @@ class IntegrationEventRoundTripTest {
         Counter counter = meterRegistry.find("circc.integration.events.consumed")
                 .tags("consumer", RoundTripTestApplication.CONSUMER, "type", type, "outcome", outcome)
                 .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double published(String type) {
+        Counter counter = meterRegistry.find("circc.integration.events.published").tags("type", type).counter();
         return counter == null ? 0 : counter.count();
     }
 

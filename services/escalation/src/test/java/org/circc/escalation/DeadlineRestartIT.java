@@ -65,18 +65,20 @@ class DeadlineRestartIT {
         try (ConfigurableApplicationContext service = startService()) {
             service.getBean(CommandGateway.class).sendAndWait(new StartEscalationCommand(campaign, IncidentId.newId(),
                     QUICK, Severity.HIGH, Sector.RAILWAYS, Tlp.GREEN));
+            // this campaign's deadline: its task data holds the chain's scope, the campaign id
             due = service.getBean(JdbcTemplate.class).queryForObject(
-                    "SELECT execution_time FROM scheduled_tasks WHERE task_data IS NOT NULL "
-                            + "AND execution_time > now() ORDER BY execution_time DESC LIMIT 1", Timestamp.class)
-                    .toInstant();
+                    "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'AxonDeadline' "
+                            + "AND position(convert_to(?, 'UTF8') in task_data) > 0", Timestamp.class,
+                    campaign.toString()).toInstant();
         }
         assertThat(Instant.now()).as("the context stopped before the deadline was due").isBefore(due);
         JdbcTemplate jdbc = database();
 
         await().atMost(ACK_WITHIN.plusSeconds(10)).until(() -> Instant.now().isAfter(due.plusSeconds(2)));
         assertThat(raised(jdbc, campaign)).as("levels raised while the service was down").containsExactly(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time = ?", Long.class,
-                Timestamp.from(due))).as("the overdue deadline is still scheduled").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time = ? "
+                        + "AND position(convert_to(?, 'UTF8') in task_data) > 0", Long.class, Timestamp.from(due),
+                campaign.toString())).as("the overdue deadline is still scheduled").isEqualTo(1);
 
         try (ConfigurableApplicationContext ignored = startService()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> raised(jdbc, campaign).size() == 2);

@@ -18,6 +18,7 @@ import org.circc.contracts.events.IntegrationEventCatalogue;
 import org.circc.contracts.events.SeverityFactor;
 import org.circc.platform.config.PlatformJacksonConfiguration;
 import org.circc.platform.messaging.ReceivedIntegrationEvent;
+import org.circc.timeline.query.CampaignState;
 import org.circc.timeline.query.IncidentState;
 import org.circc.timeline.query.IncidentView;
 import org.circc.timeline.query.RecordedEvent;
@@ -71,7 +72,7 @@ public final class TimelineFixtures {
         List<RecordedEvent> events = List.of(recorded("report-" + incidentId, reported(incidentId, tlp, at)),
                 recorded("triage-" + incidentId, new IncidentTriagedEvent(incidentId, CAMPAIGN, Severity.HIGH, 71.6,
                         List.of(new SeverityFactor("functional", "high", 30)), Actor.system("triage"), at.plusSeconds(1))));
-        return IncidentView.of(IncidentState.fold(incidentId, events, null).orElseThrow(), null);
+        return IncidentView.of(IncidentState.fold(incidentId, events, null).orElseThrow(), CampaignState.Chain.NONE);
     }
 
     public static RecordedEvent recorded(String eventId, IntegrationEvent event) {

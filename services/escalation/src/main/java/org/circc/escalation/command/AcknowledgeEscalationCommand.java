@@ -17,4 +17,9 @@ public record AcknowledgeEscalationCommand(
         Viewer viewer,
         Actor actor,
         String note) {
+
+    /** The same acknowledgement, for the campaign the chain continues in after a merge. */
+    public AcknowledgeEscalationCommand atCampaign(CampaignId survivorId) {
+        return new AcknowledgeEscalationCommand(survivorId, incidentId, incident, viewer, actor, note);
+    }
 }

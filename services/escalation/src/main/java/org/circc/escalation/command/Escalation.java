@@ -41,10 +41,12 @@ public class Escalation {
     private Tlp tlp;
     private int level;
     private final Set<String> raisedTargets = new HashSet<>();
+    private Instant ackDeadline;
     private Instant nextDeadline;
-    private boolean acknowledged;
+    private EscalationChain.Acknowledgement acknowledgement;
     private boolean exhausted;
     private boolean ended;
+    private CampaignId mergedInto;
     private Instant startedAt;
 
     protected Escalation() {
@@ -73,14 +75,14 @@ public class Escalation {
         Instant now = now(clock);
         apply(new EscalationSeverityChangedEvent(campaignId, command.incidentId(), command.severity(), command.tlp(),
                 now));
-        if (!acknowledged) {
-            policy.levelReachedAfter(level, severity).ifPresent(jump -> raiseLevel(jump.level(),
-                    "severity " + severity.displayName() + " reached level " + jump.level(), now, deadlineManager));
-        }
+        raiseLevelReachedBySeverity(now, deadlineManager);
     }
 
     @CommandHandler
     void handle(AcknowledgeEscalationCommand command, StakeholderDirectory directory, Clock clock) {
+        if (mergedInto != null) {
+            throw new EscalationMergedException(campaignId, mergedInto);
+        }
         if (!IncidentVisibility.maySeeDetails(command.viewer(),
                 command.incident().facts(directory, raisedTargets, policy.level(level).targets()))) {
             throw new IncidentNotVisibleException(command.incidentId());
@@ -94,7 +96,7 @@ public class Escalation {
         if (ended) {
             throw new EscalationNotRunningException("the escalation of campaign " + campaignId + " has ended");
         }
-        if (acknowledged) {
+        if (acknowledgement != null) {
             return;
         }
         apply(new EscalationAcknowledgedEvent(campaignId, command.incidentId(), level, command.note(), command.actor(),
@@ -104,7 +106,7 @@ public class Escalation {
     @CommandHandler
     void handle(EndEscalationCommand command, Clock clock) {
         if (!ended) {
-            apply(new EscalationEndedEvent(campaignId, incidentId, command.reason(), now(clock)));
+            apply(new EscalationEndedEvent(campaignId, incidentId, command.reason(), null, now(clock)));
         }
     }
 
@@ -115,27 +117,40 @@ public class Escalation {
         }
         EscalationChain chain = chain();
         apply(new EscalationEndedEvent(campaignId, incidentId, "campaign merged into " + command.survivorId(),
-                now(clock)));
+                command.survivorId(), now(clock)));
         return chain;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(TakeOverEscalationCommand command, DeadlineManager deadlineManager, Clock clock) {
-        if (campaignId != null && !ended && !command.chain().isMoreAdvancedThan(chain())) {
-            return;
+    CampaignId handle(TakeOverEscalationCommand command, DeadlineManager deadlineManager, Clock clock) {
+        if (mergedInto != null) {
+            return mergedInto; // an ended chain is never revived: the campaign's chain continues where it merged
         }
-        apply(new EscalationTakenOverEvent(command.campaignId(), command.fromCampaignId(), command.chain(),
-                now(clock)));
+        boolean running = campaignId != null && !ended;
+        if (running && !command.chain().isMoreAdvancedThan(chain())) {
+            return campaignId;
+        }
+        EscalationChain adopted = command.chain();
+        if (campaignId != null) {
+            adopted = adopted.joinedWith(severity, tlp, raisedTargets);
+        }
+        if (command.survivorSeverity() != null && command.survivorTlp() != null) {
+            adopted = adopted.joinedWith(command.survivorSeverity(), command.survivorTlp(), Set.of());
+        }
+        Instant now = now(clock);
+        apply(new EscalationTakenOverEvent(command.campaignId(), command.fromCampaignId(), adopted, running, now));
         if (nextDeadline != null) {
             deadlineManager.schedule(nextDeadline, AcknowledgementDeadline.NAME,
                     new AcknowledgementDeadline(level, nextDeadline));
         }
+        raiseLevelReachedBySeverity(now, deadlineManager);
+        return campaignId;
     }
 
     @DeadlineHandler(deadlineName = AcknowledgementDeadline.NAME)
     void on(AcknowledgementDeadline deadline, DeadlineManager deadlineManager, Clock clock) {
-        if (ended || acknowledged || !deadline.due().equals(nextDeadline)) {
+        if (ended || acknowledgement != null || deadline.level() != level || !deadline.due().equals(nextDeadline)) {
             return;
         }
         Instant now = now(clock);
@@ -146,6 +161,14 @@ public class Escalation {
             remind(now, deadlineManager);
         } else {
             raiseLevel(level + 1, "level " + level + " not acknowledged in time", now, deadlineManager);
+        }
+    }
+
+    /** api.md's jump: an unacknowledged chain whose severity reaches a later level's minimum raises it at once. */
+    private void raiseLevelReachedBySeverity(Instant now, DeadlineManager deadlineManager) {
+        if (acknowledgement == null) {
+            policy.levelReachedAfter(level, severity).ifPresent(jump -> raiseLevel(jump.level(),
+                    "severity " + severity.displayName() + " reached level " + jump.level(), now, deadlineManager));
         }
     }
 
@@ -168,8 +191,8 @@ public class Escalation {
     }
 
     private EscalationChain chain() {
-        return new EscalationChain(policy, incidentId, severity, sector, tlp, level, raisedTargets, nextDeadline,
-                acknowledged, exhausted, startedAt);
+        return new EscalationChain(policy, incidentId, severity, sector, tlp, level, raisedTargets, ackDeadline,
+                nextDeadline, acknowledgement, exhausted, startedAt);
     }
 
     /** Milliseconds, as the serialised events and deadlines keep them, so a deadline's due equals the stored one. */
@@ -193,6 +216,7 @@ public class Escalation {
         this.level = event.level();
         this.incidentId = event.incidentId();
         this.raisedTargets.addAll(event.targets());
+        this.ackDeadline = event.ackDeadline();
         this.nextDeadline = event.ackDeadline();
     }
 
@@ -215,13 +239,14 @@ public class Escalation {
 
     @EventSourcingHandler
     void on(EscalationAcknowledgedEvent event) {
-        this.acknowledged = true;
+        this.acknowledgement = new EscalationChain.Acknowledgement(event.actor(), event.note(), event.acknowledgedAt());
         this.nextDeadline = null;
     }
 
     @EventSourcingHandler
     void on(EscalationEndedEvent event) {
         this.ended = true;
+        this.mergedInto = event.mergedInto();
         this.nextDeadline = null;
     }
 
@@ -237,8 +262,9 @@ public class Escalation {
         this.level = chain.level();
         this.raisedTargets.clear();
         this.raisedTargets.addAll(chain.raisedTargets());
+        this.ackDeadline = chain.ackDeadline();
         this.nextDeadline = chain.acknowledged() ? null : chain.nextDeadline();
-        this.acknowledged = chain.acknowledged();
+        this.acknowledgement = chain.acknowledgement();
         this.exhausted = chain.exhausted();
         this.ended = false;
         this.startedAt = chain.startedAt();

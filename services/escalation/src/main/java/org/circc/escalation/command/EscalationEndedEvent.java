@@ -5,6 +5,11 @@ import org.circc.contracts.IncidentId;
 
 import java.time.Instant;
 
-/** Stored when the chain ended: every member resolved, closed or withdrawn, or the campaign merged away. */
-public record EscalationEndedEvent(CampaignId campaignId, IncidentId incidentId, String reason, Instant endedAt) {
+/**
+ * Stored when the chain ended: every member resolved, closed or withdrawn, or the campaign merged away.
+ *
+ * @param mergedInto the surviving campaign when the chain ended by a merge, else null
+ */
+public record EscalationEndedEvent(CampaignId campaignId, IncidentId incidentId, String reason,
+                                   CampaignId mergedInto, Instant endedAt) {
 }

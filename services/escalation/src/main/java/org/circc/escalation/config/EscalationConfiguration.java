@@ -5,8 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.circc.contracts.events.Actor;
-import org.circc.escalation.command.SavePolicyCommand;
+import org.circc.escalation.messaging.ConflictRetry;
 import org.circc.escalation.messaging.DirectoryEventsConsumer;
 import org.circc.escalation.messaging.EscalationChains;
 import org.circc.escalation.messaging.EscalationMetrics;
@@ -17,6 +16,7 @@ import org.circc.escalation.query.JdbcStakeholderDirectory;
 import org.circc.escalation.query.PolicyRepository;
 import org.circc.escalation.web.PolicyValidator;
 import org.circc.platform.messaging.IntegrationEventConsumers;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,11 +67,18 @@ public class EscalationConfiguration {
         return new EscalationChains(commandGateway, eventStore, registry);
     }
 
-    /** Saves each configured policy as version 1 unless it exists; a seed never overwrites a saved version. */
     @Bean
     ApplicationRunner seedPolicies(PolicyProperties properties, CommandGateway commandGateway) {
-        return arguments -> properties.toPolicies().forEach(policy ->
-                commandGateway.sendAndWait(new SavePolicyCommand(policy, Actor.system("escalation"), true)));
+        return new PolicySeeding(properties, commandGateway);
+    }
+
+    /**
+     * A chain's deadline that lost a race (a consumer's transaction appended to the chain first) is tried again
+     * within seconds, not after db-scheduler's default of 5 minutes for one-time tasks.
+     */
+    @Bean
+    static BeanPostProcessor deadlineRetries() {
+        return new DeadlineTaskRetries();
     }
 
     /** Bound to {@code circc.triage-events} as consumer group {@code escalation} (application.yml). */
@@ -79,15 +86,16 @@ public class EscalationConfiguration {
     Consumer<Message<byte[]>> triageEvents(IntegrationEventConsumers consumers, CommandGateway commandGateway,
                                            PolicyRepository policies, IncidentRegistry registry,
                                            EscalationChains chains) {
-        return consumers.transactional("escalation.triage-events",
-                new TriageEventsConsumer(commandGateway, policies, registry, chains));
+        return ConflictRetry.around("escalation.triage-events", consumers.transactional("escalation.triage-events",
+                new TriageEventsConsumer(commandGateway, policies, registry, chains)));
     }
 
     /** Bound to {@code circc.incident-events} as consumer group {@code escalation} (application.yml). */
     @Bean
     Consumer<Message<byte[]>> incidentEvents(IntegrationEventConsumers consumers, IncidentRegistry registry,
                                              EscalationChains chains) {
-        return consumers.transactional("escalation.incident-events", new IncidentEventsConsumer(registry, chains));
+        return ConflictRetry.around("escalation.incident-events", consumers.transactional(
+                "escalation.incident-events", new IncidentEventsConsumer(registry, chains)));
     }
 
     /** Bound to {@code circc.directory-events} as consumer group {@code escalation} (application.yml). */

@@ -15,6 +15,9 @@ import org.circc.escalation.command.EscalationTakenOverEvent;
 import org.circc.platform.messaging.IntegrationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 /**
  * Publishes escalation's stored events on {@code circc.escalation-events}; the escalation id is the campaign's.
  * {@code EscalationSeverityChangedEvent} stays inside (triage published the change).
@@ -36,13 +39,39 @@ public class EscalationEventPublisher {
                 event.startedAt()), eventId);
     }
 
-    /** The surviving campaign's chain now runs under the adopted chain's policy version. */
+    /**
+     * The surviving campaign's chain is now the adopted one: told with the events its consumers already follow, so
+     * they move every member of the survivor to the adopted level, targets and state. A survivor without a running
+     * chain starts one; one that had a chain only continues (no second start).
+     */
     @EventHandler
     void on(EscalationTakenOverEvent event, @MessageIdentifier String eventId) {
         EscalationChain chain = event.chain();
-        publisher.publish(new EscalationStartedEvent(event.campaignId().value(), event.campaignId(),
-                chain.incidentId(), chain.policy().id(), chain.policy().version(), chain.severity(),
-                event.takenOverAt()), eventId);
+        UUID escalationId = event.campaignId().value();
+        if (!event.replacedRunningChain()) {
+            publisher.publish(new EscalationStartedEvent(escalationId, event.campaignId(), chain.incidentId(),
+                    chain.policy().id(), chain.policy().version(), chain.severity(), event.takenOverAt()),
+                    derivedId(eventId, "started"));
+        }
+        publisher.publish(new EscalationLevelRaisedEvent(escalationId, event.campaignId(), chain.incidentId(),
+                chain.level(), chain.currentTargets(), chain.ackDeadline(), chain.severity(), chain.sector(),
+                chain.tlp(), "campaign " + event.fromCampaignId() + " merged in: its chain continues here",
+                event.takenOverAt()), derivedId(eventId, "level-raised"));
+        if (chain.exhausted()) {
+            publisher.publish(new EscalationExhaustedEvent(escalationId, event.campaignId(), chain.incidentId(),
+                    chain.level(), event.takenOverAt()), derivedId(eventId, "exhausted"));
+        }
+        if (chain.acknowledged()) {
+            EscalationChain.Acknowledgement acknowledgement = chain.acknowledgement();
+            publisher.publish(new EscalationAcknowledgedEvent(escalationId, event.campaignId(), chain.incidentId(),
+                    chain.level(), acknowledgement.note(), acknowledgement.actor(), acknowledgement.acknowledgedAt()),
+                    derivedId(eventId, "acknowledged"));
+        }
+    }
+
+    /** One stored event published as several: each gets an id of its own, the same on every redelivery. */
+    static String derivedId(String eventId, String part) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + part).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @EventHandler

@@ -8,12 +8,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.circc.escalation.command.EscalationAcknowledgedEvent;
 import org.circc.escalation.command.EscalationExhaustedEvent;
 import org.circc.escalation.command.EscalationLevelRaisedEvent;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 
 /**
  * The numbers a center lives by, counted as events are stored (subscribing processor {@value #PROCESSING_GROUP}),
- * never again on a replay.
+ * never again on a replay. The subscribing processor runs inside the storing transaction, which a consumer's
+ * transaction may still roll back (and retry): a count waits for the commit, so a rolled-back event counts nothing.
  */
 @ProcessingGroup(EscalationMetrics.PROCESSING_GROUP)
 public class EscalationMetrics {
@@ -28,30 +31,44 @@ public class EscalationMetrics {
 
     @EventHandler
     void on(EscalationLevelRaisedEvent event) {
-        Counter.builder("circc.escalation.levels.reached")
+        afterCommit(() -> Counter.builder("circc.escalation.levels.reached")
                 .description("Levels raised, by level: how far escalations get before someone acknowledges")
                 .tag("level", Integer.toString(event.level()))
                 .register(registry)
-                .increment();
+                .increment());
     }
 
     @EventHandler
     void on(EscalationExhaustedEvent event) {
-        Counter.builder("circc.escalation.exhausted")
+        afterCommit(() -> Counter.builder("circc.escalation.exhausted")
                 .description("Escalations whose last level passed its deadline unacknowledged")
                 .register(registry)
-                .increment();
+                .increment());
     }
 
     @EventHandler
     void on(EscalationAcknowledgedEvent event) {
-        Timer.builder("circc.escalation.time.to.acknowledge")
+        afterCommit(() -> Timer.builder("circc.escalation.time.to.acknowledge")
                 .description("From the start of an escalation to its acknowledgement, by severity at acknowledgement")
                 .tag("severity", event.severity().displayName())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofSeconds(1))
                 .maximumExpectedValue(Duration.ofHours(4))
                 .register(registry)
-                .record(Duration.between(event.startedAt(), event.acknowledgedAt()));
+                .record(Duration.between(event.startedAt(), event.acknowledgedAt())));
+    }
+
+    /** Without a transaction (tests, or an event stored outside one) the count is taken at once. */
+    private static void afterCommit(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 }

@@ -8,6 +8,8 @@ import org.circc.escalation.query.IncidentRegistry;
 import org.circc.platform.messaging.IntegrationEventHandler;
 import org.circc.platform.messaging.ReceivedIntegrationEvent;
 
+import java.util.Optional;
+
 /**
  * Intake's facts about each incident: what the sharing rule needs (reporter, TLP, sector) and its status, so a
  * chain ends once every member of its campaign is resolved, closed or withdrawn.
@@ -27,11 +29,22 @@ public class IncidentEventsConsumer implements IntegrationEventHandler {
         if (event.payload() instanceof IncidentReportedEvent reported) {
             registry.recordReported(reported.incidentId(), reported.reporterOrg(), reported.tlp(), reported.sector());
         } else if (event.payload() instanceof IncidentStatusChangedEvent changed) {
-            registry.recordStatus(changed.incidentId(), changed.to());
-            registry.find(changed.incidentId()).flatMap(IncidentRecord::campaignId).ifPresent(campaignId -> {
-                CampaignId campaign = registry.lockCampaign(campaignId);
-                chains.endIfSettled(campaign);
-            });
+            statusChanged(changed);
         }
+    }
+
+    /**
+     * The campaign's row is locked before the incident's, the order every consumer takes, so two consumers never
+     * wait for each other.
+     */
+    private void statusChanged(IncidentStatusChangedEvent changed) {
+        Optional<CampaignId> lookedUp = registry.find(changed.incidentId()).flatMap(IncidentRecord::campaignId);
+        Optional<CampaignId> locked = lookedUp.map(registry::lockCampaign);
+        registry.recordStatus(changed.incidentId(), changed.to()).ifPresent(placed -> {
+            // triage placed the incident only after it was looked up: rare, and a deadlock it might meet is retried
+            CampaignId campaign = lookedUp.equals(Optional.of(placed)) ? locked.orElseThrow()
+                    : registry.lockCampaign(placed);
+            chains.endIfSettled(campaign);
+        });
     }
 }

@@ -19,6 +19,8 @@ import org.circc.platform.messaging.IntegrationEventHandler;
 import org.circc.platform.messaging.ReceivedIntegrationEvent;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Triage's campaign signals drive the chains (api.md "Who is told what, and when"): membership, the severity that
@@ -58,6 +60,7 @@ public class TriageEventsConsumer implements IntegrationEventHandler {
         if (!campaign.equals(changed.campaignId())) {
             return; // about a campaign merged away since: the survivor's own signals drive its chain
         }
+        registry.recordSeverity(campaign, changed.severity(), changed.tlp());
         if (chains.exists(campaign)) {
             commandGateway.sendAndWait(new ChangeEscalationSeverityCommand(campaign, changed.incidentId(),
                     changed.severity(), changed.tlp()));
@@ -79,22 +82,38 @@ public class TriageEventsConsumer implements IntegrationEventHandler {
                 .orElseGet(() -> changed.sectors().stream().min(Comparator.naturalOrder()).orElseThrow());
     }
 
+    /**
+     * Merges can arrive out of order (S into X before M into S): both campaigns are followed to where they live
+     * now, so M's chain and members go to X, never to the merged-away S.
+     */
     private void merged(CampaignMergedEvent merged) {
-        // locked in id order, so two merges of the same campaigns cannot deadlock
-        CampaignId first = merged.campaignId().compareTo(merged.mergedCampaignId()) < 0
-                ? merged.campaignId() : merged.mergedCampaignId();
-        CampaignId second = first.equals(merged.campaignId()) ? merged.mergedCampaignId() : merged.campaignId();
-        registry.lockCampaign(first);
-        registry.lockCampaign(second);
-        registry.merge(merged.mergedCampaignId(), merged.campaignId(), merged.movedIncidentIds());
-        if (chains.exists(merged.mergedCampaignId())) {
-            EscalationChain chain = commandGateway.sendAndWait(
-                    new HandOverEscalationCommand(merged.mergedCampaignId(), merged.campaignId()));
-            if (chain != null) {
-                commandGateway.sendAndWait(new TakeOverEscalationCommand(merged.campaignId(),
-                        merged.mergedCampaignId(), chain));
-            }
+        List<CampaignId> current = registry.lockCurrent(List.of(merged.mergedCampaignId(), merged.campaignId()));
+        CampaignId from = current.get(0);
+        CampaignId survivor = current.get(1);
+        if (from.equals(survivor)) {
+            merged.movedIncidentIds().forEach(incidentId -> registry.recordMember(incidentId, survivor));
+        } else {
+            registry.merge(from, survivor, merged.movedIncidentIds());
+            handOver(from, survivor);
         }
-        chains.endIfSettled(merged.campaignId());
+        chains.endIfSettled(survivor);
+    }
+
+    private void handOver(CampaignId from, CampaignId survivor) {
+        if (!chains.exists(from)) {
+            return;
+        }
+        EscalationChain chain = commandGateway.sendAndWait(new HandOverEscalationCommand(from, survivor));
+        if (chain == null) {
+            return;
+        }
+        Optional<IncidentRegistry.CampaignSeverity> known = registry.severityOf(survivor);
+        CampaignId decidedBy = commandGateway.sendAndWait(new TakeOverEscalationCommand(survivor, from, chain,
+                known.map(IncidentRegistry.CampaignSeverity::severity).orElse(null),
+                known.map(IncidentRegistry.CampaignSeverity::tlp).orElse(null)));
+        if (!survivor.equals(decidedBy)) {
+            throw new IllegalStateException("campaign " + survivor + " is locked as current, yet its chain says it "
+                    + "merged into " + decidedBy);
+        }
     }
 }

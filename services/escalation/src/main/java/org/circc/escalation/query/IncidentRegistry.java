@@ -3,6 +3,7 @@ package org.circc.escalation.query;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Sector;
+import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.IncidentStatus;
 import org.circc.escalation.command.IncidentSharing;
@@ -26,6 +27,11 @@ public class IncidentRegistry {
     private static final List<String> SETTLED = List.of(IncidentStatus.RESOLVED.name(), IncidentStatus.CLOSED.name(),
             IncidentStatus.WITHDRAWN.name());
 
+    /** Merges chained longer than this are a cycle (a bug elsewhere), not a campaign to follow. */
+    private static final int MAX_HOPS = 100;
+    /** Each attempt found a campaign merged away while it waited for its lock: merges do not come this fast. */
+    private static final int MAX_LOCK_ATTEMPTS = 10;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public IncidentRegistry(NamedParameterJdbcTemplate jdbc) {
@@ -35,15 +41,39 @@ public class IncidentRegistry {
     /**
      * Locks the campaign's row until the transaction ends, creating it if needed.
      *
-     * @return the campaign its chain now lives in: itself, or the campaign it was merged into
+     * @return the campaign its chain now lives in: itself, or the campaign it was (transitively) merged into
      */
     public CampaignId lockCampaign(CampaignId campaignId) {
+        return lockCurrent(List.of(campaignId)).get(0);
+    }
+
+    /**
+     * Locks the rows of the campaigns the given ones now live in (each followed along its merges), in id order so
+     * that two consumers locking the same campaigns cannot deadlock, and answers them in the given order. Should one
+     * of them merge away before its lock was granted, the campaigns are resolved and locked again.
+     */
+    public List<CampaignId> lockCurrent(List<CampaignId> campaignIds) {
+        for (int attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
+            List<CampaignId> current = campaignIds.stream().map(this::current).toList();
+            boolean stillCurrent = current.stream().distinct().sorted()
+                    .allMatch(campaign -> jdbc.queryForObject(
+                            "SELECT merged_into FROM escalation_campaign WHERE campaign_id = :id FOR UPDATE",
+                            new MapSqlParameterSource("id", campaign.value()), UUID.class) == null);
+            if (stillCurrent) {
+                return current;
+            }
+        }
+        throw new IllegalStateException("campaigns " + campaignIds + " keep merging away");
+    }
+
+    /** The campaign {@code campaignId} now lives in, following merged_into without locking. */
+    private CampaignId current(CampaignId campaignId) {
         CampaignId current = campaignId;
-        for (int hops = 0; hops < 100; hops++) {
+        for (int hops = 0; hops < MAX_HOPS; hops++) {
             jdbc.update("INSERT INTO escalation_campaign (campaign_id) VALUES (:id) ON CONFLICT DO NOTHING",
                     new MapSqlParameterSource("id", current.value()));
             UUID mergedInto = jdbc.queryForObject(
-                    "SELECT merged_into FROM escalation_campaign WHERE campaign_id = :id FOR UPDATE",
+                    "SELECT merged_into FROM escalation_campaign WHERE campaign_id = :id",
                     new MapSqlParameterSource("id", current.value()), UUID.class);
             if (mergedInto == null) {
                 return current;
@@ -51,6 +81,27 @@ public class IncidentRegistry {
             current = new CampaignId(mergedInto);
         }
         throw new IllegalStateException("campaign " + campaignId + " has a merge cycle");
+    }
+
+    /** The campaign's severity and label as triage last announced them; {@code campaignId} is locked. */
+    public void recordSeverity(CampaignId campaignId, Severity severity, Tlp tlp) {
+        jdbc.update("UPDATE escalation_campaign SET severity = :severity, tlp = :tlp WHERE campaign_id = :id",
+                new MapSqlParameterSource()
+                        .addValue("id", campaignId.value())
+                        .addValue("severity", severity.level())
+                        .addValue("tlp", tlp.name()));
+    }
+
+    /** What {@link #recordSeverity} last recorded for the campaign, if anything. */
+    public Optional<CampaignSeverity> severityOf(CampaignId campaignId) {
+        return jdbc.query("""
+                SELECT severity, tlp FROM escalation_campaign WHERE campaign_id = :id AND severity IS NOT NULL
+                """, new MapSqlParameterSource("id", campaignId.value()), (row, i) -> new CampaignSeverity(
+                Severity.ofLevel(row.getInt("severity")), Tlp.valueOf(row.getString("tlp"))))
+                .stream().findFirst();
+    }
+
+    public record CampaignSeverity(Severity severity, Tlp tlp) {
     }
 
     public void recordReported(IncidentId incidentId, String reporterOrganisation, Tlp tlp, Sector sector) {
@@ -76,13 +127,16 @@ public class IncidentRegistry {
                 .addValue("campaign", campaignId.value()));
     }
 
-    public void recordStatus(IncidentId incidentId, IncidentStatus status) {
-        jdbc.update("""
+    /** @return the campaign the incident belongs to, if triage placed it already */
+    public Optional<CampaignId> recordStatus(IncidentId incidentId, IncidentStatus status) {
+        UUID campaign = jdbc.queryForObject("""
                 INSERT INTO escalation_incident (incident_id, status) VALUES (:incident, :status)
                 ON CONFLICT (incident_id) DO UPDATE SET status = excluded.status
+                RETURNING campaign_id
                 """, new MapSqlParameterSource()
                 .addValue("incident", incidentId.value())
-                .addValue("status", status.name()));
+                .addValue("status", status.name()), UUID.class);
+        return Optional.ofNullable(campaign).map(CampaignId::new);
     }
 
     /** The merged campaign and its members now belong to {@code survivorId}; both rows must be locked. */

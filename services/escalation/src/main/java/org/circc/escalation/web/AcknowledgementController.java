@@ -1,7 +1,6 @@
 package org.circc.escalation.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.InvalidValueException;
@@ -9,6 +8,8 @@ import org.circc.contracts.events.Actor;
 import org.circc.contracts.sharing.IncidentVisibility;
 import org.circc.escalation.command.AcknowledgeEscalationCommand;
 import org.circc.escalation.command.AcknowledgementForbiddenException;
+import org.circc.escalation.command.Conflicts;
+import org.circc.escalation.command.EscalationMergedException;
 import org.circc.escalation.command.EscalationNotRunningException;
 import org.circc.escalation.command.IncidentNotVisibleException;
 import org.circc.escalation.command.IncidentSharing;
@@ -40,6 +41,7 @@ import java.util.List;
 public class AcknowledgementController {
 
     static final int MAX_NOTE_LENGTH = 4000;
+    private static final int MAX_MERGE_HOPS = 10;
 
     private final IncidentRegistry registry;
     private final StakeholderDirectory directory;
@@ -70,10 +72,8 @@ public class AcknowledgementController {
                     IncidentSharing sharing = incident.sharing().orElseThrow();
                     CampaignId campaign = incident.campaignId()
                             .orElseThrow(() -> nothingToAcknowledge(caller, incidentId, sharing));
-                    return commands.dispatch(new AcknowledgeEscalationCommand(campaign, incidentId, sharing,
-                                    caller.viewer(), Actor.principal(caller.principal(), caller.organisation()), note))
-                            // another node (or a consumer's transaction) appended to the chain meanwhile: decide again
-                            .retryWhen(Retry.max(3).filter(ConcurrencyException.class::isInstance))
+                    return acknowledge(new AcknowledgeEscalationCommand(campaign, incidentId, sharing,
+                            caller.viewer(), Actor.principal(caller.principal(), caller.organisation()), note), 0)
                             .onErrorMap(AggregateNotFoundException.class,
                                     e -> nothingToAcknowledge(caller, incidentId, sharing));
                 })
@@ -81,6 +81,18 @@ public class AcknowledgementController {
                 .onErrorMap(AcknowledgementForbiddenException.class, e -> ProblemException.forbidden(e.getMessage()))
                 .onErrorMap(EscalationNotRunningException.class, e -> ProblemException.conflict(e.getMessage()))
                 .then(Mono.just(ResponseEntity.accepted().<Void>build()));
+    }
+
+    /**
+     * Another node (or a consumer's transaction) appended to the chain meanwhile: decided again. The campaign merged
+     * away after it was looked up: acknowledged where its chain continues.
+     */
+    private Mono<Object> acknowledge(AcknowledgeEscalationCommand command, int hops) {
+        return commands.dispatch(command)
+                .retryWhen(Retry.max(3).filter(Conflicts::isConflict))
+                .onErrorResume(EscalationMergedException.class, e -> hops < MAX_MERGE_HOPS
+                        ? acknowledge(command.atCampaign(e.survivorId()), hops + 1)
+                        : Mono.error(e));
     }
 
     /** An incident without a chain: 409 to whoever may see it, 404 to everyone else. */

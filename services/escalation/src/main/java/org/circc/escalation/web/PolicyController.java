@@ -1,6 +1,7 @@
 package org.circc.escalation.web;
 
 import org.circc.contracts.events.Actor;
+import org.circc.escalation.command.Conflicts;
 import org.circc.escalation.command.EscalationPolicy;
 import org.circc.escalation.command.PolicySaveOutcome;
 import org.circc.escalation.command.SavePolicyCommand;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import java.net.URI;
 import java.util.List;
@@ -81,7 +83,9 @@ public class PolicyController {
         }
         return blocking(() -> validator.validate(id, document))
                 .flatMap(policy -> commands.<PolicySaveOutcome>dispatch(new SavePolicyCommand(policy,
-                        Actor.principal(caller.principal(), caller.organisation()), false)))
+                                Actor.principal(caller.principal(), caller.organisation()), false))
+                        // a concurrent PUT of the same policy stored first: decide again against its version
+                        .retryWhen(Retry.max(3).filter(Conflicts::isConflict)))
                 .flatMap(outcome -> blocking(() -> {
                     PolicyDocument saved = PolicyDocument.of(policies.find(id).orElseThrow());
                     return outcome == PolicySaveOutcome.CREATED

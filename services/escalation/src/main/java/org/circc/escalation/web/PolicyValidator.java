@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,10 +48,10 @@ public class PolicyValidator {
             sectors = sectors(document.appliesTo().sectors(), errors);
         }
         List<EscalationPolicy.Level> levels = levels(document.levels(), errors);
+        unknownTargets(document.levels(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        requireKnownTargets(levels);
         return new EscalationPolicy(id, 0, minSeverity, sectors, levels);
     }
 
@@ -146,15 +147,24 @@ public class PolicyValidator {
         return severity;
     }
 
-    /** Targets must be stakeholders the directory has announced; api.md answers an unknown one with 422. */
-    private void requireKnownTargets(List<EscalationPolicy.Level> levels) {
-        Set<String> unknown = directory.unknown(levels.stream().flatMap(level -> level.targets().stream()).toList());
-        if (unknown.isEmpty()) {
+    /**
+     * Targets must be stakeholders the directory has announced; api.md answers an unknown one with 422. Reported with
+     * the other errors, at the index the caller sent (before duplicates are dropped).
+     */
+    private void unknownTargets(List<PolicyDocument.LevelDocument> levels, List<FieldProblem> errors) {
+        if (levels == null || levels.size() > MAX_LEVELS) {
             return;
         }
-        List<FieldProblem> errors = new ArrayList<>();
-        for (int i = 0; i < levels.size(); i++) {
-            List<String> targets = levels.get(i).targets();
+        List<String> named = levels.stream().filter(Objects::nonNull).map(PolicyDocument.LevelDocument::targets)
+                .filter(targets -> targets != null && targets.size() <= MAX_TARGETS)
+                .flatMap(List::stream).filter(target -> target != null && SLUG.matcher(target).matches())
+                .distinct().toList();
+        Set<String> unknown = named.isEmpty() ? Set.of() : directory.unknown(named);
+        for (int i = 0; i < levels.size() && !unknown.isEmpty(); i++) {
+            List<String> targets = levels.get(i) == null ? null : levels.get(i).targets();
+            if (targets == null || targets.size() > MAX_TARGETS) {
+                continue;
+            }
             for (int j = 0; j < targets.size(); j++) {
                 if (unknown.contains(targets.get(j))) {
                     errors.add(new FieldProblem("levels[" + i + "].targets[" + j + "]",
@@ -162,6 +172,5 @@ public class PolicyValidator {
                 }
             }
         }
-        throw ProblemException.invalid(errors);
     }
 }

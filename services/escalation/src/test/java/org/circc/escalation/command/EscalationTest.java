@@ -354,7 +354,7 @@ class EscalationTest {
         @Test
         void anEndedChainCannotBeAcknowledged() {
             fixture.givenCurrentTime(T0)
-                    .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", T0))
+                    .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", null, T0))
                     .when(acknowledge(COORDINATOR, AMBER_TICKETING))
                     .expectException(EscalationNotRunningException.class);
         }
@@ -436,13 +436,25 @@ class EscalationTest {
             fixture.givenCurrentTime(T0)
                     .andGivenCommands(start())
                     .when(new EndEscalationCommand(CAMPAIGN, "every member resolved"))
-                    .expectEvents(new EscalationEndedEvent(CAMPAIGN, INCIDENT, "every member resolved", T0));
+                    .expectEvents(new EscalationEndedEvent(CAMPAIGN, INCIDENT, "every member resolved", null, T0));
+        }
+
+        @Test
+        void aDeadlineOfAnotherLevelDueAtTheSameInstantRaisesNothing() {
+            // level 2 raised by hand with level 1's due instant: only the level tells the two deadlines apart
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start())
+                    .andGiven(new EscalationLevelRaisedEvent(CAMPAIGN, INCIDENT, 2, List.of("duty-coordinator"),
+                            T0.plus(FIVE), Severity.HIGH, Sector.GAMES_TICKETING, Tlp.AMBER, "jump", T0))
+                    .whenTimeElapses(FIVE)
+                    .expectTriggeredDeadlines(new AcknowledgementDeadline(1, T0.plus(FIVE)))
+                    .expectNoEvents();
         }
 
         @Test
         void endingAnEndedChainIsANoOp() {
             fixture.givenCurrentTime(T0)
-                    .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", T0))
+                    .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", null, T0))
                     .when(new EndEscalationCommand(CAMPAIGN, "resolved again"))
                     .expectNoEvents();
         }
@@ -451,10 +463,19 @@ class EscalationTest {
     @Nested
     class Merging {
 
+        private static final EscalationChain.Acknowledgement BY_OPS = new EscalationChain.Acknowledgement(
+                Actor.principal("ops@rail-east", "rail-east"), "on it", T0.minus(Duration.ofMinutes(1)));
+
         private EscalationChain chainAt(int level, boolean acknowledged, Instant nextDeadline) {
-            return new EscalationChain(DEFAULT, LATE_REPORT, Severity.SEVERE, Sector.RAILWAYS, Tlp.GREEN, level,
-                    Set.of("csirt-oncall", "responder-1", "duty-coordinator"), nextDeadline, acknowledged, false,
-                    T0.minus(Duration.ofMinutes(20)));
+            return chainAt(DEFAULT, Severity.SEVERE, level, acknowledged, nextDeadline);
+        }
+
+        private EscalationChain chainAt(EscalationPolicy policy, Severity severity, int level, boolean acknowledged,
+                                        Instant nextDeadline) {
+            return new EscalationChain(policy, LATE_REPORT, severity, Sector.RAILWAYS, Tlp.GREEN, level,
+                    Set.of("csirt-oncall", "responder-1", "duty-coordinator"),
+                    nextDeadline == null ? T0.minus(FIVE) : nextDeadline, nextDeadline,
+                    acknowledged ? BY_OPS : null, false, T0.minus(Duration.ofMinutes(20)));
         }
 
         @Test
@@ -463,18 +484,19 @@ class EscalationTest {
                     .andGivenCommands(start())
                     .when(new HandOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN))
                     .expectEvents(new EscalationEndedEvent(CAMPAIGN, INCIDENT, "campaign merged into " + OTHER_CAMPAIGN,
-                            T0))
+                            OTHER_CAMPAIGN, T0))
                     .expectResultMessagePayload(new EscalationChain(DEFAULT, INCIDENT, Severity.HIGH,
                             Sector.GAMES_TICKETING, Tlp.AMBER, 1, Set.of("csirt-oncall", "responder-1"), T0.plus(FIVE),
-                            false, false, T0));
+                            T0.plus(FIVE), null, false, T0));
         }
 
         @Test
         void aSurvivorWithoutAChainAdoptsTheMergedOneAndItsDeadline() {
             EscalationChain adopted = chainAt(2, false, T0.plus(Duration.ofMinutes(3)));
             fixture.givenCurrentTime(T0)
-                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, adopted))
-                    .expectEvents(new EscalationTakenOverEvent(CAMPAIGN, OTHER_CAMPAIGN, adopted, T0))
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, adopted, null, null))
+                    .expectEvents(new EscalationTakenOverEvent(CAMPAIGN, OTHER_CAMPAIGN, adopted, false, T0))
+                    .expectResultMessagePayload(CAMPAIGN)
                     .expectScheduledDeadline(T0.plus(Duration.ofMinutes(3)),
                             new AcknowledgementDeadline(2, T0.plus(Duration.ofMinutes(3))));
         }
@@ -483,7 +505,8 @@ class EscalationTest {
         void anAdoptedChainGoesOnWhereItStood() {
             Instant due = T0.plus(Duration.ofMinutes(3));
             fixture.givenCurrentTime(T0)
-                    .andGivenCommands(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, chainAt(2, false, due)))
+                    .andGivenCommands(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, chainAt(2, false, due), null,
+                            null))
                     .whenTimeAdvancesTo(due)
                     .expectEvents(new EscalationLevelRaisedEvent(CAMPAIGN, LATE_REPORT, 3,
                             List.of("duty-coordinator", "circc-management"), due.plus(FIFTEEN), Severity.SEVERE,
@@ -495,7 +518,7 @@ class EscalationTest {
             Instant due = T0.plus(Duration.ofMinutes(8));
             EscalationChain adopted = chainAt(2, false, due);
             fixture.givenCurrentTime(T0)
-                    .andGivenCommands(start(), new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, adopted))
+                    .andGivenCommands(start(), new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, adopted, null, null))
                     .whenTimeElapses(FIVE)
                     .expectTriggeredDeadlines(new AcknowledgementDeadline(1, T0.plus(FIVE)))
                     .expectNoEvents();
@@ -506,8 +529,10 @@ class EscalationTest {
             EscalationChain acknowledgedAtOne = chainAt(1, true, null);
             fixture.givenCurrentTime(T0)
                     .andGiven(started(), levelOne(), raised(2, T0, "level 1 not acknowledged in time"))
-                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, acknowledgedAtOne))
-                    .expectEvents(new EscalationTakenOverEvent(CAMPAIGN, OTHER_CAMPAIGN, acknowledgedAtOne, T0))
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, acknowledgedAtOne, null, null))
+                    // the survivor's higher severity and more restrictive label stay; the targets are both chains'
+                    .expectEvents(new EscalationTakenOverEvent(CAMPAIGN, OTHER_CAMPAIGN,
+                            acknowledgedAtOne.joinedWith(Severity.HIGH, Tlp.AMBER, Set.of()), true, T0))
                     .expectNoScheduledDeadlines();
         }
 
@@ -515,7 +540,8 @@ class EscalationTest {
         void theSurvivorKeepsItsChainWhenItIsAsAdvanced() {
             fixture.givenCurrentTime(T0)
                     .andGiven(started(), levelOne(), raised(2, T0, "level 1 not acknowledged in time"))
-                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, chainAt(2, false, T0.plus(TEN))))
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, chainAt(2, false, T0.plus(TEN)), null,
+                            null))
                     .expectNoEvents();
         }
 
@@ -523,14 +549,61 @@ class EscalationTest {
         void anAcknowledgedSurvivorKeepsItsChain() {
             fixture.givenCurrentTime(T0)
                     .andGiven(started(), levelOne(), acknowledged(RESPONDER, 1, T0))
-                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, chainAt(3, false, T0.plus(TEN))))
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, chainAt(3, false, T0.plus(TEN)), null,
+                            null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void adoptingKeepsTheHigherSeverityTheMoreRestrictiveLabelAndEveryTargetSoFar() {
+            EscalationChain lower = new EscalationChain(DEFAULT, LATE_REPORT, Severity.MEDIUM, Sector.RAILWAYS,
+                    Tlp.GREEN, 2, Set.of("duty-coordinator"), T0.plus(TEN), T0.plus(TEN), null, false,
+                    T0.minus(FIVE));
+            EscalationChain joined = new EscalationChain(DEFAULT, LATE_REPORT, Severity.HIGH, Sector.RAILWAYS,
+                    Tlp.AMBER, 2, Set.of("csirt-oncall", "responder-1", "duty-coordinator"), T0.plus(TEN),
+                    T0.plus(TEN), null, false, T0.minus(FIVE));
+            fixture.givenCurrentTime(T0)
+                    .andGiven(started(), levelOne())
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, lower, null, null))
+                    .expectEvents(new EscalationTakenOverEvent(CAMPAIGN, OTHER_CAMPAIGN, joined, true, T0));
+        }
+
+        @Test
+        void aSurvivorsSeverityThatReachesALaterLevelOfTheAdoptedChainRaisesIt() {
+            EscalationChain adopted = chainAt(WITH_JUMP, Severity.HIGH, 2, false, T0.plus(TEN));
+            EscalationChain joined = adopted.joinedWith(Severity.EMERGENCY, Tlp.RED, Set.of());
+            fixture.givenCurrentTime(T0)
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN, adopted, Severity.EMERGENCY, Tlp.RED))
+                    .expectEvents(new EscalationTakenOverEvent(CAMPAIGN, OTHER_CAMPAIGN, joined, false, T0),
+                            new EscalationLevelRaisedEvent(CAMPAIGN, LATE_REPORT, 3,
+                                    List.of("duty-coordinator", "circc-management"), T0.plus(FIFTEEN),
+                                    Severity.EMERGENCY, Sector.RAILWAYS, Tlp.RED, "severity Emergency reached level 3",
+                                    T0));
+        }
+
+        @Test
+        void aChainThatMergedAwayIsNeverRevivedAndPointsAtItsSurvivor() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start(), new HandOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN))
+                    .when(new TakeOverEscalationCommand(CAMPAIGN, CampaignId.newId(), chainAt(3, true, null), null,
+                            null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(OTHER_CAMPAIGN);
+        }
+
+        @Test
+        void acknowledgingAChainThatMergedAwayNamesTheSurvivor() {
+            fixture.givenCurrentTime(T0)
+                    .andGivenCommands(start(), new HandOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN))
+                    .when(acknowledge(COORDINATOR, AMBER_TICKETING))
+                    .expectException(EscalationMergedException.class)
                     .expectNoEvents();
         }
 
         @Test
         void anEndedChainHandsOverNothing() {
             fixture.givenCurrentTime(T0)
-                    .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", T0))
+                    .andGiven(started(), levelOne(), new EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", null, T0))
                     .when(new HandOverEscalationCommand(CAMPAIGN, OTHER_CAMPAIGN))
                     .expectNoEvents()
                     .expectResultMessagePayload(null);

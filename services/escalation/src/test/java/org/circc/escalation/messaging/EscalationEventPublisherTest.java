@@ -26,6 +26,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
@@ -111,7 +112,7 @@ class EscalationEventPublisherTest {
 
     @Test
     void anEndIsPublishedWithItsReason() {
-        publisher.on(new org.circc.escalation.command.EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", AT),
+        publisher.on(new org.circc.escalation.command.EscalationEndedEvent(CAMPAIGN, INCIDENT, "resolved", null, AT),
                 "event-ended");
 
         assertThat(published("event-ended")).isEqualTo(new org.circc.contracts.events.EscalationEndedEvent(
@@ -119,14 +120,53 @@ class EscalationEventPublisherTest {
     }
 
     @Test
-    void anAdoptedChainIsPublishedAsTheSurvivorsStartUnderTheAdoptedPolicyVersion() {
+    void aSurvivorWithoutAChainStartsTheAdoptedOneAtItsLevel() {
         CampaignId merged = CampaignId.of("5d7e9f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a");
         EscalationChain chain = new EscalationChain(POLICY, INCIDENT, Severity.SEVERE, Sector.RAILWAYS, Tlp.AMBER, 1,
-                Set.of("csirt-oncall"), AT, false, false, AT.minusSeconds(60));
-        publisher.on(new EscalationTakenOverEvent(CAMPAIGN, merged, chain, AT), "event-taken-over");
+                Set.of("csirt-oncall"), AT.plusSeconds(240), AT.plusSeconds(240), null, false, AT.minusSeconds(60));
+        publisher.on(new EscalationTakenOverEvent(CAMPAIGN, merged, chain, false, AT), "event-taken-over");
 
-        assertThat(published("event-taken-over")).isEqualTo(new org.circc.contracts.events.EscalationStartedEvent(
-                CAMPAIGN.value(), CAMPAIGN, INCIDENT, "default", 7, Severity.SEVERE, AT));
+        assertThat(publishedInOrder(2)).containsExactly(
+                new org.circc.contracts.events.EscalationStartedEvent(CAMPAIGN.value(), CAMPAIGN, INCIDENT, "default",
+                        7, Severity.SEVERE, AT),
+                new org.circc.contracts.events.EscalationLevelRaisedEvent(CAMPAIGN.value(), CAMPAIGN, INCIDENT, 1,
+                        List.of("csirt-oncall", "responder-1"), AT.plusSeconds(240), Severity.SEVERE, Sector.RAILWAYS,
+                        Tlp.AMBER, "campaign " + merged + " merged in: its chain continues here", AT));
+    }
+
+    /** The survivor had a chain: its consumers learn the adopted level, exhaustion and acknowledgement, no start. */
+    @Test
+    void aSurvivorThatHadAChainIsToldTheAdoptedStateOnly() {
+        CampaignId merged = CampaignId.of("5d7e9f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a");
+        Actor ops = Actor.principal("ops@rail-east", "rail-east");
+        EscalationChain chain = new EscalationChain(POLICY, INCIDENT, Severity.SEVERE, Sector.RAILWAYS, Tlp.RED, 1,
+                Set.of("csirt-oncall"), AT.minusSeconds(10), null,
+                new EscalationChain.Acknowledgement(ops, "on it", AT.minusSeconds(5)), true, AT.minusSeconds(400));
+        publisher.on(new EscalationTakenOverEvent(CAMPAIGN, merged, chain, true, AT), "event-taken-over");
+
+        assertThat(publishedInOrder(3)).containsExactly(
+                new org.circc.contracts.events.EscalationLevelRaisedEvent(CAMPAIGN.value(), CAMPAIGN, INCIDENT, 1,
+                        List.of("csirt-oncall", "responder-1"), AT.minusSeconds(10), Severity.SEVERE, Sector.RAILWAYS,
+                        Tlp.RED, "campaign " + merged + " merged in: its chain continues here", AT),
+                new org.circc.contracts.events.EscalationExhaustedEvent(CAMPAIGN.value(), CAMPAIGN, INCIDENT, 1, AT),
+                new org.circc.contracts.events.EscalationAcknowledgedEvent(CAMPAIGN.value(), CAMPAIGN, INCIDENT, 1,
+                        "on it", ops, AT.minusSeconds(5)));
+    }
+
+    @Test
+    void eachEventPublishedForOneAdoptionHasItsOwnStableId() {
+        assertThat(EscalationEventPublisher.derivedId("event-1", "level-raised"))
+                .isEqualTo(EscalationEventPublisher.derivedId("event-1", "level-raised"))
+                .isNotEqualTo(EscalationEventPublisher.derivedId("event-1", "acknowledged"))
+                .isNotEqualTo(EscalationEventPublisher.derivedId("event-2", "level-raised"));
+    }
+
+    private List<IntegrationEvent> publishedInOrder(int count) {
+        ArgumentCaptor<IntegrationEvent> events = ArgumentCaptor.forClass(IntegrationEvent.class);
+        ArgumentCaptor<String> ids = ArgumentCaptor.forClass(String.class);
+        verify(integrationPublisher, times(count)).publish(events.capture(), ids.capture());
+        assertThat(ids.getAllValues()).doesNotHaveDuplicates();
+        return events.getAllValues();
     }
 
     @Test

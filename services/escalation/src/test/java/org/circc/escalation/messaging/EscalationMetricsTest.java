@@ -11,6 +11,8 @@ import org.circc.escalation.command.EscalationAcknowledgedEvent;
 import org.circc.escalation.command.EscalationExhaustedEvent;
 import org.circc.escalation.command.EscalationLevelRaisedEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.util.List;
@@ -57,5 +59,32 @@ class EscalationMetricsTest {
         var timer = registry.get("circc.escalation.time.to.acknowledge").tag("severity", "Severe").timer();
         assertThat(timer.count()).isEqualTo(1);
         assertThat(timer.totalTime(TimeUnit.SECONDS)).isEqualTo(420);
+    }
+
+    /** The subscribing processor runs inside the consumer's transaction: a rollback (then a retry) counts once. */
+    @Test
+    void aCountWaitsForTheCommitAndARolledBackEventCountsNothing() {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            metrics.on(raised(1));
+            assertThat(registry.find("circc.escalation.levels.reached").counter()).isNull();
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(synchronization -> synchronization.afterCompletion(
+                            TransactionSynchronization.STATUS_ROLLED_BACK));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(registry.find("circc.escalation.levels.reached").counter()).isNull();
+
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            metrics.on(raised(1));
+            metrics.on(new EscalationExhaustedEvent(CAMPAIGN, INCIDENT, 3, AT));
+            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(registry.get("circc.escalation.levels.reached").tag("level", "1").counter().count()).isEqualTo(1);
+        assertThat(registry.get("circc.escalation.exhausted").counter().count()).isEqualTo(1);
     }
 }

@@ -67,18 +67,35 @@ class IncidentEventsConsumerTest {
         verifyNoInteractions(chains);
     }
 
+    /** The campaign's row is locked before the incident's: the order the other consumers take. */
     @Test
     void aStatusChangeMayEndTheChainOfTheCampaignTheIncidentBelongsToNow() {
         when(registry.find(INCIDENT)).thenReturn(Optional.of(new IncidentRecord(INCIDENT, Optional.of(CAMPAIGN),
                 Optional.empty())));
         when(registry.lockCampaign(CAMPAIGN)).thenReturn(SURVIVOR);
+        when(registry.recordStatus(INCIDENT, IncidentStatus.RESOLVED)).thenReturn(Optional.of(CAMPAIGN));
+
+        consumer.handle(received(resolved()));
+
+        InOrder order = inOrder(registry, chains);
+        order.verify(registry).lockCampaign(CAMPAIGN);
+        order.verify(registry).recordStatus(INCIDENT, IncidentStatus.RESOLVED);
+        order.verify(chains).endIfSettled(SURVIVOR);
+        verify(registry).lockCampaign(any());
+    }
+
+    @Test
+    void anIncidentTriagedWhileItsStatusChangedLocksTheCampaignItWasPlacedIn() {
+        when(registry.find(INCIDENT)).thenReturn(Optional.empty());
+        when(registry.recordStatus(INCIDENT, IncidentStatus.RESOLVED)).thenReturn(Optional.of(CAMPAIGN));
+        when(registry.lockCampaign(CAMPAIGN)).thenReturn(CAMPAIGN);
 
         consumer.handle(received(resolved()));
 
         InOrder order = inOrder(registry, chains);
         order.verify(registry).recordStatus(INCIDENT, IncidentStatus.RESOLVED);
         order.verify(registry).lockCampaign(CAMPAIGN);
-        order.verify(chains).endIfSettled(SURVIVOR);
+        order.verify(chains).endIfSettled(CAMPAIGN);
     }
 
     @Test

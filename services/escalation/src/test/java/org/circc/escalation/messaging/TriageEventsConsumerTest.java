@@ -35,8 +35,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -69,6 +71,8 @@ class TriageEventsConsumerTest {
         chains = mock(EscalationChains.class);
         when(policies.inForce()).thenReturn(new EscalationPolicies(List.of(DEFAULT)));
         when(registry.lockCampaign(any())).thenAnswer(invocation -> invocation.getArgument(0));
+        when(registry.lockCurrent(any())).thenAnswer(invocation -> invocation.getArgument(0));
+        when(registry.severityOf(any())).thenReturn(Optional.empty());
         when(registry.find(any())).thenReturn(Optional.empty());
         consumer = new TriageEventsConsumer(commandGateway, policies, registry, chains);
     }
@@ -88,6 +92,7 @@ class TriageEventsConsumerTest {
 
         verify(commandGateway).sendAndWait(new StartEscalationCommand(CAMPAIGN, INCIDENT, DEFAULT, Severity.HIGH,
                 Sector.RAILWAYS, Tlp.AMBER_STRICT));
+        verify(registry).recordSeverity(CAMPAIGN, Severity.HIGH, Tlp.AMBER_STRICT);
     }
 
     @Test
@@ -150,18 +155,60 @@ class TriageEventsConsumerTest {
 
     @Test
     void aMergeHandsTheMergedChainToTheSurvivor() {
-        EscalationChain chain = new EscalationChain(DEFAULT, INCIDENT, Severity.HIGH, Sector.RAILWAYS, Tlp.AMBER, 2,
-                Set.of("duty-coordinator"), AT, false, false, AT);
+        EscalationChain chain = chain();
         when(chains.exists(MERGED)).thenReturn(true);
+        when(registry.severityOf(CAMPAIGN)).thenReturn(Optional.of(
+                new IncidentRegistry.CampaignSeverity(Severity.SEVERE, Tlp.RED)));
         when(commandGateway.sendAndWait(new HandOverEscalationCommand(MERGED, CAMPAIGN))).thenReturn(chain);
+        when(commandGateway.sendAndWait(new TakeOverEscalationCommand(CAMPAIGN, MERGED, chain, Severity.SEVERE,
+                Tlp.RED))).thenReturn(CAMPAIGN);
 
         consumer.handle(received(new CampaignMergedEvent(CAMPAIGN, MERGED, INCIDENT, List.of(INCIDENT), AT)));
 
         InOrder order = inOrder(registry, commandGateway, chains);
+        order.verify(registry).lockCurrent(List.of(MERGED, CAMPAIGN));
         order.verify(registry).merge(MERGED, CAMPAIGN, List.of(INCIDENT));
         order.verify(commandGateway).sendAndWait(new HandOverEscalationCommand(MERGED, CAMPAIGN));
-        order.verify(commandGateway).sendAndWait(new TakeOverEscalationCommand(CAMPAIGN, MERGED, chain));
+        order.verify(commandGateway).sendAndWait(new TakeOverEscalationCommand(CAMPAIGN, MERGED, chain,
+                Severity.SEVERE, Tlp.RED));
         order.verify(chains).endIfSettled(CAMPAIGN);
+    }
+
+    private static EscalationChain chain() {
+        return new EscalationChain(DEFAULT, INCIDENT, Severity.HIGH, Sector.RAILWAYS, Tlp.AMBER, 2,
+                Set.of("duty-coordinator"), AT, AT, null, false, AT);
+    }
+
+    /** S merged into X first, then M into S arrives: M's chain and members go to X, where S's now live. */
+    @Test
+    void aMergeIntoACampaignThatMergedAwayMeanwhileGoesToWhereItLivesNow() {
+        CampaignId since = CampaignId.of("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b");
+        EscalationChain chain = chain();
+        when(registry.lockCurrent(List.of(MERGED, CAMPAIGN))).thenReturn(List.of(MERGED, since));
+        when(chains.exists(MERGED)).thenReturn(true);
+        when(commandGateway.sendAndWait(new HandOverEscalationCommand(MERGED, since))).thenReturn(chain);
+        when(commandGateway.sendAndWait(new TakeOverEscalationCommand(since, MERGED, chain, null, null)))
+                .thenReturn(since);
+
+        consumer.handle(received(new CampaignMergedEvent(CAMPAIGN, MERGED, INCIDENT, List.of(INCIDENT), AT)));
+
+        verify(registry).merge(MERGED, since, List.of(INCIDENT));
+        verify(commandGateway).sendAndWait(new TakeOverEscalationCommand(since, MERGED, chain, null, null));
+        verify(chains).endIfSettled(since);
+        verify(registry, never()).merge(any(), eq(CAMPAIGN), any());
+    }
+
+    @Test
+    void aMergeOfCampaignsAlreadyTogetherOnlyPlacesTheMovedMembers() {
+        CampaignId since = CampaignId.of("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b");
+        when(registry.lockCurrent(List.of(MERGED, CAMPAIGN))).thenReturn(List.of(since, since));
+
+        consumer.handle(received(new CampaignMergedEvent(CAMPAIGN, MERGED, INCIDENT, List.of(INCIDENT), AT)));
+
+        verify(registry).recordMember(INCIDENT, since);
+        verify(registry, never()).merge(any(), any(), any());
+        verifyNoInteractions(commandGateway);
+        verify(chains).endIfSettled(since);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.circc.escalation.query;
 import org.circc.contracts.CampaignId;
 import org.circc.contracts.IncidentId;
 import org.circc.contracts.Sector;
+import org.circc.contracts.Severity;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.IncidentStatus;
 import org.circc.contracts.events.StakeholderKind;
@@ -91,6 +92,33 @@ class ReadModelsIT {
         assertThat(registry.find(known).flatMap(IncidentRecord::campaignId)).contains(survivor);
         assertThat(registry.find(notYetTriaged).flatMap(IncidentRecord::campaignId)).contains(survivor);
         assertThat(registry.lockCampaign(merged)).isEqualTo(survivor);
+    }
+
+    /** S merged into X, then M into S arrives: both are followed to where they live now. */
+    @Test
+    void campaignsAreLockedWhereTheyLiveNowAfterMergesInAnyOrder() {
+        CampaignId x = registry.lockCampaign(CampaignId.newId());
+        CampaignId s = registry.lockCampaign(CampaignId.newId());
+        CampaignId m = registry.lockCampaign(CampaignId.newId());
+        registry.merge(s, x, List.of());
+
+        assertThat(registry.lockCurrent(List.of(m, s))).containsExactly(m, x);
+        registry.merge(m, x, List.of());
+        assertThat(registry.lockCurrent(List.of(m, s))).containsExactly(x, x);
+    }
+
+    @Test
+    void aStatusAnswersTheCampaignAndACampaignKeepsItsLastSeverity() {
+        CampaignId campaign = registry.lockCampaign(CampaignId.newId());
+        IncidentId incident = IncidentId.newId();
+        assertThat(registry.recordStatus(incident, IncidentStatus.ACKNOWLEDGED)).isEmpty();
+        registry.recordMember(incident, campaign);
+        assertThat(registry.recordStatus(incident, IncidentStatus.RESOLVED)).contains(campaign);
+
+        assertThat(registry.severityOf(campaign)).isEmpty();
+        registry.recordSeverity(campaign, Severity.SEVERE, Tlp.AMBER_STRICT);
+        assertThat(registry.severityOf(campaign))
+                .contains(new IncidentRegistry.CampaignSeverity(Severity.SEVERE, Tlp.AMBER_STRICT));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.circc.contracts.events.Actor;
 import org.circc.contracts.sharing.Viewer;
 import org.circc.escalation.command.AcknowledgeEscalationCommand;
 import org.circc.escalation.command.AcknowledgementForbiddenException;
+import org.circc.escalation.command.EscalationMergedException;
 import org.circc.escalation.command.EscalationNotRunningException;
 import org.circc.escalation.command.IncidentNotVisibleException;
 import org.circc.escalation.command.IncidentSharing;
@@ -124,6 +125,20 @@ class AcknowledgementControllerTest {
 
         acknowledge(ID.toString(), "responder-1", "circc", "responder").expectStatus().isAccepted();
         org.assertj.core.api.Assertions.assertThat(attempts).hasValue(2);
+    }
+
+    /** The campaign merged away between the look-up and the command: the chain continues in the survivor. */
+    @Test
+    void anAcknowledgementReachingAChainThatMergedAwayGoesToItsSurvivor() {
+        CampaignId survivor = CampaignId.of("5d7e9f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a");
+        AcknowledgeEscalationCommand toMerged = new AcknowledgeEscalationCommand(CAMPAIGN, ID, AMBER_STRICT,
+                new Viewer("responder-1", "circc", false), Actor.principal("responder-1", "circc"), "on it");
+        when(commands.dispatch(toMerged)).thenReturn(Mono.error(new EscalationMergedException(CAMPAIGN, survivor)));
+        when(commands.dispatch(toMerged.atCampaign(survivor))).thenReturn(Mono.empty());
+
+        acknowledge(ID.toString(), "responder-1", "circc", "responder").expectStatus().isAccepted();
+
+        verify(commands).dispatch(toMerged.atCampaign(survivor));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.circc.escalation.command.SavePolicyCommand;
 import org.circc.escalation.command.SeededDirectory;
 import org.circc.escalation.query.PolicyRepository;
 import org.circc.platform.web.CommandDispatcher;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.circc.escalation.web.ProblemResponses.fields;
@@ -122,6 +124,29 @@ class PolicyControllerTest {
         assertThat(fields(problem)).containsExactly("levels[1].targets[0]");
         assertThat(problem.toString()).contains("unknown stakeholder nobody-here");
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anUnknownTargetIsReportedAtTheIndexSentAlongWithEveryOtherError() {
+        JsonNode problem = problem(put("rail", """
+                {"appliesTo": {"minSeverity": 9},
+                 "levels": [{"level": 1, "targets": ["rail-east-soc", "rail-east-soc", "nobody-here"],
+                             "ackWithin": "PT3M"}]}
+                """, "coordinator"), HttpStatus.UNPROCESSABLE_ENTITY);
+
+        assertThat(fields(problem)).containsExactlyInAnyOrder("appliesTo.minSeverity", "levels[0].targets[2]");
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aPutThatLostTheRaceToCreateThePolicyIsDecidedAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        when(commands.dispatch(any())).thenReturn(Mono.defer(() -> attempts.incrementAndGet() == 1
+                ? Mono.error(new AggregateStreamCreationException("created meanwhile"))
+                : Mono.just(PolicySaveOutcome.REPLACED)));
+
+        put("rail", RAIL_BODY, "coordinator").expectStatus().isOk();
+        assertThat(attempts).hasValue(2);
     }
 
     @Test

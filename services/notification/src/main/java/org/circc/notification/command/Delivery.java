@@ -74,7 +74,7 @@ public class Delivery {
                 nextAttemptAt = null;
             }
         }
-        apply(new DeliveryAttemptedEvent(deliveryId, stakeholderId, channel, notice, raisedAt, command.attempt(),
+        apply(new DeliveryAttemptRecordedEvent(deliveryId, stakeholderId, channel, notice, raisedAt, command.attempt(),
                 command.outcome(), command.status(), command.error(), command.startedAt(), command.durationMillis(),
                 next, nextAttemptAt, now));
         if (nextAttemptAt != null) {
@@ -141,7 +141,7 @@ public class Delivery {
     }
 
     @EventSourcingHandler
-    void on(DeliveryAttemptedEvent event) {
+    void on(DeliveryAttemptRecordedEvent event) {
         this.attempts = event.attempt();
         this.pendingAttempt = 0;
         this.state = event.state();

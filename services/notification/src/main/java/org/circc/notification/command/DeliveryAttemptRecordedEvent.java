@@ -7,7 +7,7 @@ import java.util.UUID;
  * Stored for every attempt with its outcome and timing, and the state the delivery is in after it;
  * {@code nextAttemptAt} when it is {@link DeliveryState#FAILED}.
  */
-public record DeliveryAttemptedEvent(
+public record DeliveryAttemptRecordedEvent(
         UUID deliveryId,
         String stakeholderId,
         String channel,

@@ -1,5 +1,6 @@
 package org.circc.notification.messaging;
 
+import org.circc.contracts.Category;
 import org.circc.contracts.Sector;
 import org.circc.contracts.Tlp;
 import org.circc.contracts.events.EscalationEndedEvent;
@@ -61,6 +62,12 @@ public class EscalationEventsConsumer implements IntegrationEventHandler {
             tellTargets(raised.targets(), new Notifier.Message(Notice.LEVEL_RAISED, raised.incidentId(),
                     raised.campaignId(), raised.level(), raised.severity(), raised.sector(), raised.tlp(),
                     raised.occurredAt()), true);
+            if (campaigns.takeSubscribersPending(raised.campaignId())) {
+                CampaignState campaign = campaigns.find(raised.campaignId());
+                tellSubscribers(new Notifier.Message(Notice.ESCALATED, raised.incidentId(), raised.campaignId(), 0,
+                                raised.severity(), raised.sector(), raised.tlp(), raised.occurredAt()),
+                        campaign.sectors().isEmpty() ? Set.of(raised.sector()) : campaign.sectors());
+            }
         } else if (payload instanceof EscalationRemindedEvent reminded) {
             tellTargets(reminded.targets(), new Notifier.Message(Notice.REMINDER, reminded.incidentId(),
                     reminded.campaignId(), reminded.level(), reminded.severity(), reminded.sector(), reminded.tlp(),
@@ -88,15 +95,18 @@ public class EscalationEventsConsumer implements IntegrationEventHandler {
                 : incident.map(known -> Set.of(known.sector())).orElse(Set.of());
         Tlp tlp = campaign.tlp() != null ? campaign.tlp() : incident.map(IncidentDetails::tlp).orElse(null);
         if (sectors.isEmpty() || tlp == null) {
-            log.warn("campaign {} escalated before triage or intake told its sectors: its subscribers are not told",
-                    started.campaignId());
+            // triage's and intake's events have not arrived: the first level raised says sector and TLP
+            campaigns.markSubscribersPending(started.campaignId());
             return;
         }
         Sector sector = incident.map(IncidentDetails::sector).orElse(sectors.iterator().next());
-        Notifier.Message message = new Notifier.Message(Notice.ESCALATED, started.incidentId(), started.campaignId(),
-                campaign.level(), started.severity(), sector, tlp, started.occurredAt());
-        SubscriberSelection.subscribers(directory.all(), sectors, incident.map(IncidentDetails::category).orElse(null),
-                started.severity()).forEach(subscriber -> notifier.tell(subscriber, Recipient.Reason.SUBSCRIBER,
-                message, true));
+        tellSubscribers(new Notifier.Message(Notice.ESCALATED, started.incidentId(), started.campaignId(),
+                campaign.level(), started.severity(), sector, tlp, started.occurredAt()), sectors);
+    }
+
+    private void tellSubscribers(Notifier.Message message, Set<Sector> sectors) {
+        Category category = incidents.find(message.incidentId()).map(IncidentDetails::category).orElse(null);
+        SubscriberSelection.subscribers(directory.all(), sectors, category, message.severity())
+                .forEach(subscriber -> notifier.tell(subscriber, Recipient.Reason.SUBSCRIBER, message, true));
     }
 }

@@ -6,7 +6,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.circc.contracts.events.NotificationDeadLetteredEvent;
 import org.circc.contracts.events.NotificationDeliveredEvent;
 import org.circc.contracts.events.NotificationFailedEvent;
-import org.circc.notification.command.DeliveryAttemptedEvent;
+import org.circc.notification.command.DeliveryAttemptRecordedEvent;
 import org.circc.notification.command.Notice;
 import org.circc.platform.messaging.IntegrationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ public class NotificationEventPublisher {
     }
 
     @EventHandler
-    void on(DeliveryAttemptedEvent event, @MessageIdentifier String eventId) {
+    void on(DeliveryAttemptRecordedEvent event, @MessageIdentifier String eventId) {
         Notice notice = event.notice();
         switch (event.state()) {
             case DELIVERED -> publisher.publish(new NotificationDeliveredEvent(event.deliveryId(),

@@ -54,9 +54,9 @@ class DeliveryTest {
                 outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + status, T0, 42);
     }
 
-    private static DeliveryAttemptedEvent attempted(int attempt, AttemptOutcome outcome, Integer status,
+    private static DeliveryAttemptRecordedEvent attempted(int attempt, AttemptOutcome outcome, Integer status,
                                                     DeliveryState state, Instant nextAttemptAt, Instant at) {
-        return new DeliveryAttemptedEvent(DELIVERY, "rail-east-soc", "webhook", NOTICE, RAISED, attempt, outcome,
+        return new DeliveryAttemptRecordedEvent(DELIVERY, "rail-east-soc", "webhook", NOTICE, RAISED, attempt, outcome,
                 status, outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + status, T0, 42, state, nextAttemptAt,
                 at);
     }
@@ -153,7 +153,7 @@ class DeliveryTest {
                     .andGiven(due(12, late))
                     .when(new RecordDeliveryAttemptCommand(DELIVERY, 12, AttemptOutcome.RETRYABLE_FAILURE, 500,
                             "HTTP 500", T0, 42))
-                    .expectEvents(new DeliveryAttemptedEvent(DELIVERY, "rail-east-soc", "webhook", NOTICE, RAISED, 12,
+                    .expectEvents(new DeliveryAttemptRecordedEvent(DELIVERY, "rail-east-soc", "webhook", NOTICE, RAISED, 12,
                             AttemptOutcome.RETRYABLE_FAILURE, 500, "HTTP 500", T0, 42, DeliveryState.DEAD_LETTERED,
                             null, late));
         }

@@ -10,7 +10,7 @@ import org.circc.contracts.events.NotificationDeadLetteredEvent;
 import org.circc.contracts.events.NotificationDeliveredEvent;
 import org.circc.contracts.events.NotificationFailedEvent;
 import org.circc.notification.command.AttemptOutcome;
-import org.circc.notification.command.DeliveryAttemptedEvent;
+import org.circc.notification.command.DeliveryAttemptRecordedEvent;
 import org.circc.notification.command.DeliveryState;
 import org.circc.notification.command.Notice;
 import org.circc.platform.messaging.IntegrationEventPublisher;
@@ -50,14 +50,14 @@ class NotificationEventPublisherTest {
         publisher = new NotificationEventPublisher(integrationPublisher);
     }
 
-    private static DeliveryAttemptedEvent attempted(Notice notice, DeliveryState state, String error, Instant next) {
+    private static DeliveryAttemptRecordedEvent attempted(Notice notice, DeliveryState state, String error, Instant next) {
         AttemptOutcome outcome = switch (state) {
             case DELIVERED -> AttemptOutcome.DELIVERED;
             case SENT -> AttemptOutcome.SENT;
             case FAILED -> AttemptOutcome.RETRYABLE_FAILURE;
             default -> AttemptOutcome.PERMANENT_FAILURE;
         };
-        return new DeliveryAttemptedEvent(DELIVERY, "rail-east-soc", "email", notice, AT.minusSeconds(1), 3, outcome,
+        return new DeliveryAttemptRecordedEvent(DELIVERY, "rail-east-soc", "email", notice, AT.minusSeconds(1), 3, outcome,
                 null, error, AT, 12, state, next, AT);
     }
 

@@ -3,7 +3,6 @@ package org.circc.triage.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -39,7 +38,7 @@ public class TriageConfiguration {
     /** Keeps the hot correlation aggregate in memory between commands (Axon evicts it when a command fails). */
     @Bean
     Cache campaignCorrelationCache() {
-        return new WeakReferenceCache();
+        return new AggregateCache();
     }
 
     /** Loading after a restart or an eviction starts from the latest snapshot, not from the first report. */

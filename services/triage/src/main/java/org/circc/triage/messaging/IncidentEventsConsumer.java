@@ -8,12 +8,9 @@ import org.circc.contracts.events.IncidentStatusChangedEvent;
 import org.circc.contracts.events.IncidentUpdatedEvent;
 import org.circc.platform.messaging.IntegrationEventHandler;
 import org.circc.platform.messaging.ReceivedIntegrationEvent;
-import org.circc.triage.command.CampaignCorrelation;
 import org.circc.triage.command.RetriageIncidentCommand;
 import org.circc.triage.command.TriageIncidentCommand;
 import org.circc.triage.query.CampaignMembers;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.Set;
 
@@ -55,22 +52,8 @@ public class IncidentEventsConsumer implements IntegrationEventHandler {
         }
     }
 
-    /**
-     * The command's unit of work joins the consumer's transaction and updates the cached aggregate before that
-     * transaction commits; should the commit fail, the cached aggregate would hold events that were never
-     * stored, so it is evicted and reloaded from the event store.
-     */
     private void send(Object command) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        correlationCache.remove(CampaignCorrelation.ID);
-                    }
-                }
-            });
-        }
+        BatchUnitOfWork.joinOrStart(correlationCache);
         commandGateway.sendAndWait(command);
     }
 }

@@ -1,0 +1,124 @@
+package org.circc.timeline.query;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.circc.contracts.IncidentId;
+import org.circc.contracts.events.IntegrationEvent;
+import org.circc.contracts.events.IntegrationEventCatalogue;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events of one incident or one campaign (and a campaign's members), one document per key (the bucket pattern: every read is by
+ * {@code _id}, which the embedded MongoDB-wire server serves without secondary indexes). Appends are idempotent on
+ * the event id, so a redelivered event adds nothing. Events are kept whole, typed by their CloudEvents type, so that
+ * every view is a fold over them.
+ */
+public class EventBuckets {
+
+    private final ReactiveMongoTemplate mongo;
+    private final ObjectMapper objectMapper;
+    private final String collection;
+
+    public EventBuckets(ReactiveMongoTemplate mongo, ObjectMapper objectMapper, String collection) {
+        this.mongo = mongo;
+        this.objectMapper = objectMapper;
+        this.collection = collection;
+    }
+
+    /** @return true when the event was added, false when the bucket already had it */
+    public Mono<Boolean> append(String key, RecordedEvent recorded) {
+        Bson notYetAppended = Filters.and(Filters.eq("_id", key), Filters.ne("events.eventId", recorded.eventId()));
+        Bson update = Updates.push("events", toDocument(recorded));
+        return mongo.getCollection(collection)
+                .flatMap(buckets -> Mono.from(buckets.updateOne(notYetAppended, update, new UpdateOptions().upsert(true)))
+                        .map(result -> true)
+                        // the bucket exists: it has the event already, or another append created it between our filter
+                        // and our insert (an upsert whose filter is not equalities only is not retried), so append to
+                        // it unless it has the event
+                        .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                                ? Mono.from(buckets.updateOne(notYetAppended, update)).map(result -> result.getMatchedCount() > 0)
+                                : Mono.error(e)));
+    }
+
+    /**
+     * Records that an incident joined a campaign, once per incident and time: members are kept apart from the events
+     * (a storm adds thousands of them), so that the chain, which every member's view reads, stays small.
+     */
+    public Mono<Void> addMember(String key, IncidentId incidentId, Instant at) {
+        return mongo.getCollection(collection)
+                .flatMap(buckets -> Mono.from(buckets.updateOne(Filters.eq("_id", key),
+                        Updates.addToSet("members", new Document("incidentId", incidentId.toString()).append("at", Date.from(at))),
+                        new UpdateOptions().upsert(true))))
+                .then();
+    }
+
+    public Mono<List<CampaignState.Member>> members(String key) {
+        return mongo.getCollection(collection)
+                .flatMap(buckets -> Mono.from(buckets.find(Filters.eq("_id", key)).projection(Projections.include("members")).first()))
+                .map(bucket -> bucket.getList("members", Document.class, List.of()).stream()
+                        .map(member -> new CampaignState.Member(IncidentId.of(member.getString("incidentId")),
+                                member.getDate("at").toInstant()))
+                        .toList())
+                .defaultIfEmpty(List.of());
+    }
+
+    /** The bucket's events in arrival order; empty when there is no bucket. */
+    public Mono<List<RecordedEvent>> find(String key) {
+        return mongo.getCollection(collection)
+                .flatMap(buckets -> Mono.from(buckets.find(Filters.eq("_id", key)).projection(Projections.exclude("members")).first()))
+                .map(this::eventsOf)
+                .defaultIfEmpty(List.of());
+    }
+
+    /** Every bucket, as its key and events: for questions about all incidents at an earlier instant. */
+    public Flux<Map.Entry<String, List<RecordedEvent>>> all() {
+        return mongo.getCollection(collection)
+                .flatMapMany(buckets -> Flux.from(buckets.find().projection(Projections.exclude("members"))))
+                .map(document -> Map.entry(document.getString("_id"), eventsOf(document)));
+    }
+
+    /** The key of every bucket, read a batch at a time. */
+    public Flux<String> keys() {
+        return mongo.getCollection(collection)
+                .flatMapMany(buckets -> Flux.from(buckets.find().projection(Projections.include("_id")).batchSize(500)))
+                .map(bucket -> bucket.getString("_id"));
+    }
+
+    private Document toDocument(RecordedEvent recorded) {
+        Map<String, Object> payload = objectMapper.convertValue(recorded.event(), new TypeReference<>() {
+        });
+        return new Document("eventId", recorded.eventId())
+                .append("type", IntegrationEventCatalogue.of(recorded.event().getClass()).type())
+                .append("at", Date.from(recorded.at()))
+                .append("payload", new Document(payload));
+    }
+
+    private List<RecordedEvent> eventsOf(Document bucket) {
+        return bucket.getList("events", Document.class, List.of()).stream()
+                .map(this::fromDocument)
+                .toList();
+    }
+
+    private RecordedEvent fromDocument(Document document) {
+        Class<? extends IntegrationEvent> eventClass = IntegrationEventCatalogue.ofType(document.getString("type"))
+                .orElseThrow(() -> new IllegalStateException("stored event of unknown type " + document.getString("type")))
+                .eventClass();
+        return new RecordedEvent(document.getString("eventId"),
+                objectMapper.convertValue(document.get("payload", Document.class), eventClass));
+    }
+}
