@@ -143,6 +143,8 @@ public final class LocalPlatform implements AutoCloseable {
             ports.put(service, port);
             Map<String, String> properties = new LinkedHashMap<>(infrastructure.springPropertiesFor(service.name()));
             properties.put("server.port", String.valueOf(port));
+            // the embedded default: e.g. notification then allows webhook targets on loopback
+            properties.put("spring.profiles.active", "local");
             configurations.put(service, properties);
         }
         Map<String, String> gateway = new LinkedHashMap<>();
