@@ -146,7 +146,8 @@ public final class ApiContract {
         Iterator<Map.Entry<String, JsonNode>> types = content.fields();
         while (types.hasNext()) {
             Map.Entry<String, JsonNode> type = types.next();
-            if (type.getKey().contains("json") && !type.getKey().contains("problem")) {
+            // springdoc lists a body whose controller names no media type as */*
+            if ((type.getKey().contains("json") || type.getKey().equals("*/*")) && !type.getKey().contains("problem")) {
                 return resolve(root, type.getValue().path("schema"));
             }
         }
