@@ -239,8 +239,9 @@ class WalkingSkeletonIT {
                 .expectStatus().isAccepted();
 
         Map<String, Object> incident = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> incident(incidentId), view -> view != null && "ACKNOWLEDGED".equals(view.get("status")));
-        assertThat((Map<String, Object>) incident.get("escalation")).containsEntry("state", "ACKNOWLEDGED");
+                .until(() -> incident(incidentId), view -> view != null && "ACKNOWLEDGED".equals(view.get("status"))
+                        && view.get("escalation") instanceof Map<?, ?> escalation && "ACKNOWLEDGED".equals(escalation.get("state")));
+        assertThat((Map<String, Object>) incident.get("escalation")).containsEntry("level", 1);
         List<Map<String, Object>> entries = await().atMost(Duration.ofSeconds(60)).until(() -> timeline(incidentId),
                 all -> all.stream().anyMatch(entry -> "escalation.acknowledged".equals(entry.get("type"))));
         assertThat(entries).allSatisfy(entry -> assertThat(entry).containsKeys("seq", "at", "type", "actor", "summary"));

@@ -27,6 +27,8 @@ public class EscalationMetrics {
 
     public EscalationMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // registered at start-up, so the alert on exhausted escalations has a series while it is still zero
+        exhausted();
     }
 
     @EventHandler
@@ -40,10 +42,13 @@ public class EscalationMetrics {
 
     @EventHandler
     void on(EscalationExhaustedEvent event) {
-        afterCommit(() -> Counter.builder("circc.escalation.exhausted")
+        afterCommit(() -> exhausted().increment());
+    }
+
+    private Counter exhausted() {
+        return Counter.builder("circc.escalation.exhausted")
                 .description("Escalations whose last level passed its deadline unacknowledged")
-                .register(registry)
-                .increment());
+                .register(registry);
     }
 
     @EventHandler

@@ -9,9 +9,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.circc.notification.command.DeliveryAttemptRecordedEvent;
 import org.circc.notification.command.DeliveryState;
 import org.circc.notification.command.Notice;
+import org.circc.notification.command.Stakeholder;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +28,15 @@ public class DeliveryMetrics {
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // registered at start-up, so the alert on dead letters has a series per channel while it is still zero
+        List.of(Stakeholder.Channel.WEBHOOK, Stakeholder.Channel.EMAIL, Stakeholder.Channel.STREAM).forEach(this::deadLetters);
+    }
+
+    private Counter deadLetters(String channel) {
+        return Counter.builder("circc.notification.dead.letters")
+                .description("Deliveries given up")
+                .tag("channel", channel)
+                .register(registry);
     }
 
     @EventHandler
@@ -37,10 +48,7 @@ public class DeliveryMetrics {
                 .tag("outcome", event.state().name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
         if (event.state() == DeliveryState.DEAD_LETTERED) {
-            Counter.builder("circc.notification.dead.letters")
-                    .description("Deliveries given up")
-                    .tag("channel", event.channel())
-                    .register(registry).increment();
+            deadLetters(event.channel()).increment();
         }
         // a digest waits for its window by design: it is not a delivery delay
         if (event.state() == DeliveryState.DELIVERED && !Notice.DIGEST.equals(event.notice().eventType())) {
