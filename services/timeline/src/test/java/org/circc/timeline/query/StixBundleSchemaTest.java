@@ -41,11 +41,29 @@ class StixBundleSchemaTest {
 
     private static final String SCHEMA_ID_PREFIX =
             "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
-    /** The shared schemas, read where they are: the module is services/timeline of main, beside shared. */
-    private static final Path SCHEMAS = Path.of("../../../shared/data/stix2.1/schemas").toAbsolutePath().normalize();
+    /**
+     * The shared schemas, read where they are: {@code shared/data/stix2.1/schemas} beside the checkout (found
+     * from the module directory upwards), or where {@code CIRCC_SHARED_DIR} says.
+     */
+    private static final Path SCHEMAS = sharedSchemas();
     private static final ObjectMapper JSON = platformObjectMapper();
     private static final Map<String, JsonSchema> BY_TYPE = new HashMap<>();
     private static JsonSchemaFactory factory;
+
+    private static Path sharedSchemas() {
+        Path relative = Path.of("data", "stix2.1", "schemas");
+        String configured = System.getenv("CIRCC_SHARED_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).resolve(relative).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve(relative);
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("../../../shared").resolve(relative).toAbsolutePath().normalize();
+    }
 
     @BeforeAll
     static void loadSchemas() {
