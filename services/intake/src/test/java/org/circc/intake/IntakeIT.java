@@ -285,7 +285,12 @@ class IntakeIT {
         publish(new IncidentTriagedEvent(incident, campaign, Severity.HIGH, 60, List.of(), Actor.system("triage"), now));
         publish(new EscalationLevelRaisedEvent(UUID.randomUUID(), campaign, incident, 1, List.of("responder-1"),
                 now.plusSeconds(300), Severity.HIGH, Sector.GAMES_TICKETING, Tlp.RED, "severity reached 3", now));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(statusOf(incident)).isEqualTo("ESCALATED"));
+        // three topics, consumed independently: the directory's event may land after the chain's
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(statusOf(incident)).isEqualTo("ESCALATED");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_stakeholder WHERE stakeholder_id = 'responder-1'",
+                    Long.class)).isEqualTo(1);
+        });
 
         contain(incident, "responder-2").expectStatus().isNotFound();
         contain(incident, "responder-1").expectStatus().isAccepted();
