@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * The events of one incident or one campaign (and a campaign's members), one document per key (the bucket pattern: every read is by
- * {@code _id}, which the embedded MongoDB-wire server serves without secondary indexes). Appends are idempotent on
- * the event id, so a redelivered event adds nothing. Events are kept whole, typed by their CloudEvents type, so that
+ * {@code _id}, which the embedded MongoDB-wire server serves without secondary indexes). Appends are idempotent, so a
+ * redelivered event adds nothing. Events are kept whole, typed by their CloudEvents type, so that
  * every view is a fold over them.
  */
 public class EventBuckets {
@@ -40,19 +40,23 @@ public class EventBuckets {
         this.collection = collection;
     }
 
-    /** @return true when the event was added, false when the bucket already had it */
+    /**
+     * Adds the event unless the bucket has it. The filter is the key alone, so that the append is served by the
+     * {@code _id} index (the embedded MongoDB-wire server scans the whole collection for any other filter), and the
+     * set semantics of {@code $addToSet} make it idempotent: an event always maps to the same document.
+     *
+     * @return true when the event was added, false when the bucket already had it
+     */
     public Mono<Boolean> append(String key, RecordedEvent recorded) {
-        Bson notYetAppended = Filters.and(Filters.eq("_id", key), Filters.ne("events.eventId", recorded.eventId()));
-        Bson update = Updates.push("events", toDocument(recorded));
+        Bson bucket = Filters.eq("_id", key);
+        Bson update = Updates.addToSet("events", toDocument(recorded));
         return mongo.getCollection(collection)
-                .flatMap(buckets -> Mono.from(buckets.updateOne(notYetAppended, update, new UpdateOptions().upsert(true)))
-                        .map(result -> true)
-                        // the bucket exists: it has the event already, or another append created it between our filter
-                        // and our insert (an upsert whose filter is not equalities only is not retried), so append to
-                        // it unless it has the event
+                .flatMap(buckets -> Mono.from(buckets.updateOne(bucket, update, new UpdateOptions().upsert(true)))
+                        // another append created the bucket between our lookup and our insert: append to it
                         .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                                ? Mono.from(buckets.updateOne(notYetAppended, update)).map(result -> result.getMatchedCount() > 0)
-                                : Mono.error(e)));
+                                ? Mono.from(buckets.updateOne(bucket, update))
+                                : Mono.error(e)))
+                .map(result -> result.getUpsertedId() != null || result.getModifiedCount() > 0);
     }
 
     /**

@@ -339,6 +339,20 @@ class ReadModelsIT {
     }
 
     @Test
+    void aRedeliveredEventIsKeptOnce() {
+        IncidentId incident = IncidentId.newId();
+        RecordedEvent delivered = recorded("delivered-once", new NotificationDeliveredEvent(UUID.randomUUID(), "csirt-oncall",
+                "email", incident, CampaignId.newId(), 1, 1, false, T0));
+        EventBuckets incidents = generations.active().incidents();
+
+        assertThat(incidents.append(incident.toString(), delivered).block(TIMEOUT)).isTrue();
+        assertThat(incidents.append(incident.toString(), delivered).block(TIMEOUT)).isFalse();
+
+        assertThat(incidents.find(incident.toString()).block(TIMEOUT)).extracting(RecordedEvent::eventId)
+                .containsExactly("delivered-once");
+    }
+
+    @Test
     void theDirectoryKeepsTheNewestWhateverOrderConcurrentWritesArriveIn() {
         Actor admin = Actor.principal("admin", "circc");
         List<StakeholderRegisteredEvent> versions = IntStream.range(0, 8)
