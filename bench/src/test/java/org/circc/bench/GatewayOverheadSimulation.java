@@ -1,7 +1,7 @@
 package org.circc.bench;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import org.circc.contracts.identity.IdentityAssertion;
@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -20,9 +20,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * What the gateway adds: the same reports, by the same number of closed-model clients, first straight to intake
- * (signing the identity headers as the gateway would), then through the gateway (API key), in one run, so both
- * halves see the same platform and the same machine. Needs the platform started with a known
+ * What the gateway adds: the same reports, by the same number of closed-model clients, straight to intake (signing
+ * the identity headers as the gateway would) and through the gateway (API key), in alternating phases of one run, so
+ * both kinds see the same platform and the same machine. Needs the platform started with a known
  * {@code CIRCC_IDENTITY_SIGNING_SECRET} (docs/benchmarks.md).
  */
 public class GatewayOverheadSimulation extends Simulation {
@@ -55,15 +55,20 @@ public class GatewayOverheadSimulation extends Simulation {
             .body(StringBody(session -> report()))
             .check(status().is(202)));
 
-    private final ScenarioBuilder directClients = scenario("direct").forever().on(direct);
-    private final ScenarioBuilder gatewayClients = scenario("gateway").forever().on(throughGateway);
-
     {
-        setUp(directClients.injectClosed(constantConcurrentUsers(CLIENTS).during(PHASE))
-                .andThen(gatewayClients.injectClosed(constantConcurrentUsers(CLIENTS).during(PHASE))))
+        // Direct, gateway, gateway, direct: each kind gets one early and one late phase, so the backlog the platform
+        // builds up during the run weighs on both kinds alike.
+        setUp(phase("direct, first", direct)
+                .andThen(phase("gateway, first", throughGateway)
+                        .andThen(phase("gateway, second", throughGateway)
+                                .andThen(phase("direct, second", direct)))))
                 .protocols(protocol)
-                .maxDuration(PHASE.multipliedBy(2).plusSeconds(30))
+                .maxDuration(PHASE.multipliedBy(4).plusSeconds(60))
                 .assertions(global().failedRequests().count().is(0L));
+    }
+
+    private static PopulationBuilder phase(String name, ChainBuilder request) {
+        return scenario(name).during(PHASE).on(request).injectOpen(atOnceUsers(CLIENTS));
     }
 
     private static String report() {
