@@ -1,6 +1,8 @@
 package org.circc.gateway.web;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 @RestController
 public class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
     public static final String PATH = "/fallback/";
 
     private final Problems problems;
@@ -37,6 +40,9 @@ public class FallbackController {
             // the caller's chunked body passed the limit while streaming: the caller's fault, not the service's
             return problems.entity(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getCause().getMessage());
         }
+        // the caller sees a generic 503; the operator needs the cause (refused connection, reset, timeout, open circuit)
+        log.warn("{} answered 503 for {} {}: {}", service, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), String.valueOf(cause));
         String detail;
         if (cause instanceof TimeoutException) {
             detail = "The " + service + " service did not answer in time.";
