@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * The gateway with the {@code local} profile's five API keys, on 127.0.0.1, in front of stand-in services:
  * intake, escalation and timeline are {@link EchoBackend}s; triage and notification point at a closed port.
- * Non-streaming routes time out after 3 s, {@code escalation-policies} after 500 ms. All subclasses share one
+ * Non-streaming routes time out after 3 s, {@code escalation-policies} after 500 ms; {@code timeline-reads} lets two
+ * requests be in flight at once. All subclasses share one
  * application context and one set of backends. Metrics export is on, as in production, so prometheus is there.
  */
 @AutoConfigureObservability(tracing = false)
@@ -32,6 +33,7 @@ import java.util.Map;
         "server.shutdown=immediate",
         "circc.gateway.response-timeout=3s",
         "circc.gateway.routes.escalation-policies.response-timeout=500ms",
+        "circc.gateway.routes.timeline-reads.max-concurrent-calls=2",
         "circc.gateway.retry-after=7s"})
 @ActiveProfiles("local")
 public abstract class GatewayTestSupport {
@@ -47,7 +49,7 @@ public abstract class GatewayTestSupport {
     protected static final String ADMIN_KEY = "admin-key";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected WebTestClient client;
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param services        base URI of each service
  * @param responseTimeout how long a (non-streaming) route may take before the caller gets a 503
  * @param retryAfter      what the gateway's own 503 answers put in {@code Retry-After}
+ * @param maxConcurrentCalls how many requests one route may have in flight to its service; the next one gets a 503
+ *                        at once (a bulkhead: a slow service cannot hold every gateway connection)
  * @param routes          per-route overrides, keyed by route id (see {@link GatewayRoutes})
  */
 @ConfigurationProperties("circc.gateway")
@@ -20,15 +22,20 @@ public record GatewayProperties(
         @DefaultValue Services services,
         @DefaultValue("10s") Duration responseTimeout,
         @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("256") int maxConcurrentCalls,
         Map<String, RouteSettings> routes) {
 
     public GatewayProperties {
         routes = routes == null ? Map.of() : Map.copyOf(routes);
         requirePositive(responseTimeout, "circc.gateway.response-timeout");
         requirePositive(retryAfter, "circc.gateway.retry-after");
+        requirePositive(maxConcurrentCalls, "circc.gateway.max-concurrent-calls");
         routes.forEach((id, settings) -> {
             if (settings.responseTimeout() != null) {
                 requirePositive(settings.responseTimeout(), "circc.gateway.routes." + id + ".response-timeout");
+            }
+            if (settings.maxConcurrentCalls() != null) {
+                requirePositive(settings.maxConcurrentCalls(), "circc.gateway.routes." + id + ".max-concurrent-calls");
             }
         });
     }
@@ -37,6 +44,12 @@ public record GatewayProperties(
     public Duration responseTimeout(String routeId) {
         RouteSettings settings = routes.get(routeId);
         return settings != null && settings.responseTimeout() != null ? settings.responseTimeout() : responseTimeout;
+    }
+
+    /** The in-flight limit of one route: its own setting, else {@link #maxConcurrentCalls()}. */
+    public int maxConcurrentCalls(String routeId) {
+        RouteSettings settings = routes.get(routeId);
+        return settings != null && settings.maxConcurrentCalls() != null ? settings.maxConcurrentCalls() : maxConcurrentCalls;
     }
 
     /** {@code Retry-After} in whole seconds, at least 1. */
@@ -58,6 +71,12 @@ public record GatewayProperties(
             @DefaultValue("http://127.0.0.1:8085") URI timeline) {
     }
 
-    public record RouteSettings(Duration responseTimeout) {
+    private static void requirePositive(int value, String property) {
+        if (value < 1) {
+            throw new IllegalArgumentException(property + " must be at least 1, was " + value);
+        }
+    }
+
+    public record RouteSettings(Duration responseTimeout, Integer maxConcurrentCalls) {
     }
 }

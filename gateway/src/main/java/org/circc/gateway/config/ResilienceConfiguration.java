@@ -1,15 +1,21 @@
 package org.circc.gateway.config;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
- * One circuit breaker per guarded route, its time limiter set to the route's response timeout.
+ * One circuit breaker per guarded route, its time limiter set to the route's response timeout, and one bulkhead per
+ * guarded route sized by {@code circc.gateway.max-concurrent-calls}.
  * A {@code resilience4j.circuitbreaker.configs.<route-id>} or {@code resilience4j.timelimiter.configs.<route-id>}
  * property set, when present, takes precedence.
  */
@@ -19,10 +25,27 @@ class ResilienceConfiguration {
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> routeTimeLimits(GatewayProperties properties) {
         return factory -> GatewayRoutes.GUARDED_ROUTES.forEach(routeId -> factory.configure(builder -> builder
-                .circuitBreakerConfig(CircuitBreakerConfig.ofDefaults())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        // our own bulkhead refusing a call says nothing about the service's health
+                        .ignoreExceptions(BulkheadFullException.class)
+                        .build())
                 .timeLimiterConfig(TimeLimiterConfig.custom()
                         .timeoutDuration(properties.responseTimeout(routeId))
                         .cancelRunningFuture(true)
+                        .build()), routeId));
+    }
+
+    /**
+     * Spring Cloud CircuitBreaker wraps every guarded call in a bulkhead whose library default (25 calls, no wait)
+     * turned a few dozen honest clients into 503s. The limit is ours to choose, per route; beyond it the call fails at
+     * once rather than queueing behind a slow service.
+     */
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> routeBulkheads(GatewayProperties properties) {
+        return provider -> GatewayRoutes.GUARDED_ROUTES.forEach(routeId -> provider.configure(builder -> builder
+                .bulkheadConfig(BulkheadConfig.custom()
+                        .maxConcurrentCalls(properties.maxConcurrentCalls(routeId))
+                        .maxWaitDuration(Duration.ZERO)
                         .build()), routeId));
     }
 

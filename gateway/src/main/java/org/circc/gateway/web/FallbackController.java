@@ -1,5 +1,6 @@
 package org.circc.gateway.web;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ public class FallbackController {
             detail = "The " + service + " service did not answer in time.";
         } else if (cause instanceof CallNotPermittedException) {
             detail = "The " + service + " service is failing; the gateway is holding requests back for a while.";
+        } else if (cause instanceof BulkheadFullException) {
+            detail = "The " + service + " service has as many requests in flight as the gateway allows.";
         } else {
             detail = "The " + service + " service cannot be reached.";
         }

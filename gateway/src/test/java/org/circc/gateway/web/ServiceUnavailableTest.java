@@ -1,16 +1,27 @@
 package org.circc.gateway.web;
 
 import org.circc.gateway.GatewayTestSupport;
+import org.circc.gateway.config.GatewayRoutes;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ServiceUnavailableTest extends GatewayTestSupport {
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
 
     @Test
     void serviceNotListeningIs503ProblemWithRetryAfterAtOnce() {
@@ -44,6 +55,38 @@ class ServiceUnavailableTest extends GatewayTestSupport {
         response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7");
         assertThat(problem.get("detail")).asString().contains("escalation").contains("did not answer in time");
         assertThat(took).as("500 ms for this route, not the 3 s default").isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
+    }
+
+    @Test
+    void aRouteAtItsInFlightLimitAnswers503AtOnceWithoutOpeningItsCircuit() {
+        // the route's first call creates its breaker with the gateway's configuration
+        client.get().uri("/api/v1/incidents/4b7f3c1e-0000-4000-8000-000000000002").header("X-API-Key", COORDINATOR_KEY)
+                .exchange().expectStatus().isOk();
+        int reachedBefore = TIMELINE.requests();
+        var breaker = breakers.getCircuitBreakerRegistry().circuitBreaker(GatewayRoutes.TIMELINE_READS);
+        long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+        WebClient direct = WebClient.create("http://127.0.0.1:" + port);
+        List<Disposable> inFlight = IntStream.range(0, 2)
+                .mapToObj(i -> direct.get().uri("/api/v1/incidents/hang").header("X-API-Key", COORDINATOR_KEY)
+                        .retrieve().toBodilessEntity().subscribe(answer -> { }, failure -> { }))
+                .toList();
+        await().atMost(Duration.ofSeconds(2)).until(() -> TIMELINE.requests() == reachedBefore + 2);
+        long start = System.nanoTime();
+
+        var response = client.get().uri("/api/v1/incidents/hang").header("X-API-Key", COORDINATOR_KEY).exchange();
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Map<String, Object> problem = assertProblem(response, 503);
+        response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7");
+        assertThat(problem.get("detail")).asString().contains("timeline").contains("in flight");
+        assertThat(took).as("refused at once, not after the 3 s response timeout").isLessThan(Duration.ofMillis(2500));
+        assertThat(TIMELINE.requests()).as("the refused request never reached the service").isEqualTo(reachedBefore + 2);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as("not the service's failure").isEqualTo(failedBefore);
+
+        inFlight.forEach(Disposable::dispose);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get()
+                .uri("/api/v1/incidents/4b7f3c1e-0000-4000-8000-000000000002").header("X-API-Key", COORDINATOR_KEY)
+                .exchange().expectStatus().isOk());
     }
 
     @Test
