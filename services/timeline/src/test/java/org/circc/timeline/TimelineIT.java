@@ -161,7 +161,7 @@ class TimelineIT {
         }
         CampaignState campaignState = CampaignState.fold(campaign,
                 models.campaigns().find(campaign.toString()).block(TIMEOUT),
-                models.campaigns().members(campaign.toString()).block(TIMEOUT), null);
+                models.members().of(campaign.toString()).block(TIMEOUT), null);
         List<String> replayed = models.replay().between(T0, T0.plusSeconds(3600))
                 .map(ReplayLog.Logged::entry)
                 .map(entry -> entry.eventId() + " " + entry.type())

@@ -10,20 +10,18 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.circc.contracts.IncidentId;
 import org.circc.contracts.events.IntegrationEvent;
 import org.circc.contracts.events.IntegrationEventCatalogue;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The events of one incident or one campaign (and a campaign's members), one document per key (the bucket pattern: every read is by
+ * The events of one incident or one campaign, one document per key (the bucket pattern: every read is by
  * {@code _id}, which the embedded MongoDB-wire server serves without secondary indexes). Appends are idempotent, so a
  * redelivered event adds nothing. Events are kept whole, typed by their CloudEvents type, so that
  * every view is a fold over them.
@@ -59,32 +57,10 @@ public class EventBuckets {
                 .map(result -> result.getUpsertedId() != null || result.getModifiedCount() > 0);
     }
 
-    /**
-     * Records that an incident joined a campaign, once per incident and time: members are kept apart from the events
-     * (a storm adds thousands of them), so that the chain, which every member's view reads, stays small.
-     */
-    public Mono<Void> addMember(String key, IncidentId incidentId, Instant at) {
-        return mongo.getCollection(collection)
-                .flatMap(buckets -> Mono.from(buckets.updateOne(Filters.eq("_id", key),
-                        Updates.addToSet("members", new Document("incidentId", incidentId.toString()).append("at", Date.from(at))),
-                        new UpdateOptions().upsert(true))))
-                .then();
-    }
-
-    public Mono<List<CampaignState.Member>> members(String key) {
-        return mongo.getCollection(collection)
-                .flatMap(buckets -> Mono.from(buckets.find(Filters.eq("_id", key)).projection(Projections.include("members")).first()))
-                .map(bucket -> bucket.getList("members", Document.class, List.of()).stream()
-                        .map(member -> new CampaignState.Member(IncidentId.of(member.getString("incidentId")),
-                                member.getDate("at").toInstant()))
-                        .toList())
-                .defaultIfEmpty(List.of());
-    }
-
     /** The bucket's events in arrival order; empty when there is no bucket. */
     public Mono<List<RecordedEvent>> find(String key) {
         return mongo.getCollection(collection)
-                .flatMap(buckets -> Mono.from(buckets.find(Filters.eq("_id", key)).projection(Projections.exclude("members")).first()))
+                .flatMap(buckets -> Mono.from(buckets.find(Filters.eq("_id", key)).first()))
                 .map(this::eventsOf)
                 .defaultIfEmpty(List.of());
     }
@@ -92,7 +68,7 @@ public class EventBuckets {
     /** Every bucket, as its key and events: for questions about all incidents at an earlier instant. */
     public Flux<Map.Entry<String, List<RecordedEvent>>> all() {
         return mongo.getCollection(collection)
-                .flatMapMany(buckets -> Flux.from(buckets.find().projection(Projections.exclude("members"))))
+                .flatMapMany(buckets -> Flux.from(buckets.find()))
                 .map(document -> Map.entry(document.getString("_id"), eventsOf(document)));
     }
 

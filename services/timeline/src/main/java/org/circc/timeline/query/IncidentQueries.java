@@ -80,7 +80,7 @@ public class IncidentQueries {
      */
     public Mono<CampaignView> campaign(Viewer viewer, CampaignId campaignId) {
         ReadModels models = generations.active();
-        return Mono.zip(models.campaigns().find(campaignId.toString()), models.campaigns().members(campaignId.toString()))
+        return Mono.zip(models.campaigns().find(campaignId.toString()), models.members().of(campaignId.toString()))
                 .filter(bucket -> !bucket.getT1().isEmpty() || !bucket.getT2().isEmpty())
                 .map(bucket -> CampaignState.fold(campaignId, bucket.getT1(), bucket.getT2(), null))
                 .flatMap(campaign -> Mono.zip(models.views().findAll(campaign.incidentIds()).collectList(),

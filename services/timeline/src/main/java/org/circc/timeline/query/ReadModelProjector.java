@@ -107,18 +107,18 @@ public class ReadModelProjector {
         affected.forEach(incidentId -> models.incidents().append(incidentId.toString(), recorded).block(TIMEOUT));
         // a member is recorded before its view reads the chain, and a chain event before its members are read, so
         // an incident joining while the chain moves is recomputed by one of the two
-        joined(event).ifPresent(campaignId -> models.campaigns()
-                .addMember(campaignId.toString(), event.incidentId(), recorded.at()).block(TIMEOUT));
+        joined(event).ifPresent(campaignId -> models.members()
+                .add(campaignId.toString(), event.incidentId(), recorded.at()).block(TIMEOUT));
         if (event instanceof CampaignMergedEvent merged) {
-            merged.movedIncidentIds().forEach(moved -> models.campaigns()
-                    .addMember(merged.campaignId().toString(), moved, recorded.at()).block(TIMEOUT));
+            merged.movedIncidentIds().forEach(moved -> models.members()
+                    .add(merged.campaignId().toString(), moved, recorded.at()).block(TIMEOUT));
         }
         chainCampaigns(event).forEach(campaignId ->
                 models.campaigns().append(campaignId.toString(), recorded).block(TIMEOUT));
         entries.entryFor(recorded).ifPresent(entry -> models.replay().append(event.incidentId(), entry).block(TIMEOUT));
         if (changesChain(event)) {
             CampaignId campaignId = chainCampaigns(event).get(0);
-            models.campaigns().members(campaignId.toString()).block(TIMEOUT)
+            models.members().of(campaignId.toString()).block(TIMEOUT)
                     .forEach(member -> affected.add(member.incidentId()));
         }
         return affected;

@@ -5,12 +5,12 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * One generation of every read model: incident and campaign buckets, the live incident views, the directory and
+ * One generation of every read model: incident and campaign buckets, campaign members, the live incident views, the directory and
  * the replay log. A rebuild fills the next generation while the live one serves, then switches
  * ({@link ReadModelGenerations}); collection names end in {@code _g<generation>}.
  */
-public record ReadModels(long generation, EventBuckets incidents, EventBuckets campaigns, IncidentViews views,
-                         Stakeholders stakeholders, ReplayLog replay) {
+public record ReadModels(long generation, EventBuckets incidents, EventBuckets campaigns, CampaignMembers members,
+                         IncidentViews views, Stakeholders stakeholders, ReplayLog replay) {
 
     public static final String SUFFIX = "_g";
 
@@ -19,6 +19,7 @@ public record ReadModels(long generation, EventBuckets incidents, EventBuckets c
         return new ReadModels(generation,
                 new EventBuckets(mongo, objectMapper, "incident_events" + suffix),
                 new EventBuckets(mongo, objectMapper, "campaign_events" + suffix),
+                new CampaignMembers(mongo, "campaign_members" + suffix),
                 new IncidentViews(mongo, objectMapper, "incidents" + suffix),
                 new Stakeholders(mongo, objectMapper, "stakeholders" + suffix),
                 new ReplayLog(mongo, objectMapper, "replay_log" + suffix, "counters" + suffix));

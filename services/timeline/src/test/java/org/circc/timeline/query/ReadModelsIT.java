@@ -132,6 +132,35 @@ class ReadModelsIT {
     }
 
     @Test
+    void aCampaignsMembersAreItsOwnWithTheInstantEachFirstJoinedHoweverLargeItGrows() {
+        CampaignMembers members = generations.active().members();
+        CampaignId storm = CampaignId.newId();
+        CampaignId other = CampaignId.newId();
+        List<IncidentId> joined = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            IncidentId incident = IncidentId.newId();
+            joined.add(incident);
+            members.add(storm.toString(), incident, T0.plusSeconds(i)).block(TIMEOUT);
+        }
+        IncidentId elsewhere = IncidentId.newId();
+        members.add(other.toString(), elsewhere, T0).block(TIMEOUT);
+        members.add(storm.toString(), joined.get(0), T0.plusSeconds(5_000)).block(TIMEOUT);
+        members.add(storm.toString(), joined.get(1), T0.plusSeconds(1)).block(TIMEOUT);
+
+        List<CampaignState.Member> stormMembers = members.of(storm.toString()).block(TIMEOUT);
+        assertThat(stormMembers).extracting(CampaignState.Member::incidentId)
+                .containsExactlyInAnyOrderElementsOf(joined);
+        assertThat(stormMembers)
+                .as("a redelivered or later join keeps the first instant")
+                .filteredOn(member -> member.incidentId().equals(joined.get(0)) || member.incidentId().equals(joined.get(1)))
+                .extracting(CampaignState.Member::at)
+                .containsExactlyInAnyOrder(T0, T0.plusSeconds(1));
+        assertThat(members.of(other.toString()).block(TIMEOUT)).extracting(CampaignState.Member::incidentId)
+                .containsExactly(elsewhere);
+        assertThat(members.of(CampaignId.newId().toString()).block(TIMEOUT)).isEmpty();
+    }
+
+    @Test
     void listsOmitWhatTheCallerMayNotSeeAndCountOnlyWhatTheyMay() {
         IncidentId venueAmber = reportedAndTriaged(Tlp.AMBER, "venue-tokyo", 1);
         IncidentId venueGreen = reportedAndTriaged(Tlp.GREEN, "venue-tokyo", 2);
