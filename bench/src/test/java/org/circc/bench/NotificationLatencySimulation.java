@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -36,7 +37,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Issue 10, scenario 3: {@code stakeholders} (100) webhook stakeholders subscribed to the reports' sector, a local
- * receiver on 127.0.0.1, and {@code reports} escalating reports at {@code rate}/s through the gateway. Measures
+ * receiver per stakeholder on 127.0.0.1, and {@code reports} escalating reports at {@code rate}/s through the gateway. Measures
  * report accepted → webhook received (which includes triage and escalation: the level-raised instant is not in
  * the webhook body) and prints p50/p99 and deliveries/s when every expected webhook arrived or {@code waitSeconds}
  * passed. Loopback webhook targets are allowed only on the embedded default, which is what this runs against.
@@ -53,7 +54,8 @@ public class NotificationLatencySimulation extends Simulation {
 
     private static final Map<String, Instant> ACCEPTED = new ConcurrentHashMap<>();
     private static final List<Duration> LATENCIES = new CopyOnWriteArrayList<>();
-    private static HttpServer receiver;
+    private static final List<HttpServer> RECEIVERS = new ArrayList<>();
+    private static final ExecutorService HANDLERS = Executors.newFixedThreadPool(16);
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json");
 
@@ -74,27 +76,14 @@ public class NotificationLatencySimulation extends Simulation {
 
     @Override
     public void before() {
-        try {
-            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // one receiver (one port) per stakeholder: the platform limits and breaks circuits per endpoint origin,
+        // and 100 stakeholders behind one origin would measure that limit instead of delivery latency
+        for (int i = 0; i < STAKEHOLDERS; i++) {
+            RECEIVERS.add(receiver());
         }
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
-        receiver.createContext("/hook", exchange -> {
-            Instant received = Instant.now();
-            try (InputStream body = exchange.getRequestBody()) {
-                Matcher matcher = INCIDENT_ID.matcher(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                if (matcher.find() && ACCEPTED.containsKey(matcher.group(1))) {
-                    LATENCIES.add(Duration.between(ACCEPTED.get(matcher.group(1)), received));
-                }
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < STAKEHOLDERS; i++) {
-            register(client, i, receiver.getAddress().getPort());
+            register(client, i, RECEIVERS.get(i).getAddress().getPort());
         }
     }
 
@@ -111,7 +100,8 @@ public class NotificationLatencySimulation extends Simulation {
                 break;
             }
         }
-        receiver.stop(0);
+        RECEIVERS.forEach(receiver -> receiver.stop(0));
+        HANDLERS.shutdown();
         List<Duration> sorted = new ArrayList<>(LATENCIES);
         sorted.sort(null);
         System.out.printf("notification latency: %d of %d webhooks received; p50 %s, p99 %s, max %s; %.1f deliveries/s%n",
@@ -119,6 +109,29 @@ public class NotificationLatencySimulation extends Simulation {
                 sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1).toMillis() + " ms",
                 sorted.size() / Math.max(1.0, Duration.between(first, Instant.now()).toMillis() / 1000.0
                         + REPORTS / (double) RATE));
+    }
+
+    private static HttpServer receiver() {
+        HttpServer receiver;
+        try {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        receiver.setExecutor(HANDLERS);
+        receiver.createContext("/hook", exchange -> {
+            Instant received = Instant.now();
+            try (InputStream body = exchange.getRequestBody()) {
+                Matcher matcher = INCIDENT_ID.matcher(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                if (matcher.find() && ACCEPTED.containsKey(matcher.group(1))) {
+                    LATENCIES.add(Duration.between(ACCEPTED.get(matcher.group(1)), received));
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return receiver;
     }
 
     private static String percentile(List<Duration> sorted, int p) {
