@@ -561,7 +561,7 @@ public final class ReplayBenchmark {
     }
 
     private void printSummary() {
-        System.out.printf("%n### Replay — %,d events, %d campaigns, %.0f %% of the events in lone incidents, %s%n%n",
+        System.out.printf("%n### Replay — %,d events in %d rounds of one campaign and lone incidents, %.0f %% of the events in lone incidents, %s%n%n",
                 EVENTS, CAMPAIGNS, LONE_SHARE * 100, Instant.now());
         System.out.println("| phase | events / requests | elapsed | rate | p50 | p90 | p99 | max | failures |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");

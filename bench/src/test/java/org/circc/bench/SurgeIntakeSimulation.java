@@ -39,11 +39,10 @@ public class SurgeIntakeSimulation extends Simulation {
             .shareConnections();
 
     {
-        PopulationBuilder steps = step(RATES[0]);
-        PopulationBuilder last = steps;
-        for (int i = 1; i < RATES.length; i++) {
-            PopulationBuilder next = step(RATES[i]);
-            last = last.andThen(next);
+        // andThen returns a new builder, so the chain is built from the last step back to the first
+        PopulationBuilder steps = step(RATES[RATES.length - 1]);
+        for (int i = RATES.length - 2; i >= 0; i--) {
+            steps = step(RATES[i]).andThen(steps);
         }
         setUp(steps).protocols(protocol).maxDuration(STEP.multipliedBy(RATES.length).plusSeconds(60));
     }
