@@ -280,7 +280,10 @@ class WalkingSkeletonIT {
         Set<String> exported = new TreeSet<>();
         List<PlatformService> applications = new ArrayList<>(PlatformService.SERVICES);
         applications.add(PlatformService.GATEWAY);
-        applications.forEach(application -> gateway().mutate().baseUrl(platform.baseUrl(application)).build()
+        // a scrape carries every Kafka client's metrics (a consumer per partition in the timeline): past WebClient's
+        // default 256 KiB
+        applications.forEach(application -> gateway().mutate().baseUrl(platform.baseUrl(application))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
                 .get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN)
                 .exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> body.lines()
