@@ -1,9 +1,6 @@
 package org.circc.timeline.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.conversions.Bson;
 import org.circc.contracts.IncidentId;
@@ -45,11 +42,7 @@ public class CampaignMembers {
         Bson update = Updates.combine(Updates.setOnInsert("incidentId", incidentId.toString()),
                 Updates.min("at", Date.from(at)));
         return mongo.getCollection(collection)
-                .flatMap(members -> Mono.from(members.updateOne(member, update, new UpdateOptions().upsert(true)))
-                        // a concurrent join of the same member inserted it first: apply ours to it
-                        .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                                ? Mono.from(members.updateOne(member, update))
-                                : Mono.error(e)))
+                .flatMap(members -> Upserts.updateOrInsert(members, member, update))
                 .then();
     }
 

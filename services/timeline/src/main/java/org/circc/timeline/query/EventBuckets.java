@@ -2,11 +2,8 @@ package org.circc.timeline.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -49,11 +46,7 @@ public class EventBuckets {
         Bson bucket = Filters.eq("_id", key);
         Bson update = Updates.addToSet("events", toDocument(recorded));
         return mongo.getCollection(collection)
-                .flatMap(buckets -> Mono.from(buckets.updateOne(bucket, update, new UpdateOptions().upsert(true)))
-                        // another append created the bucket between our lookup and our insert: append to it
-                        .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                                ? Mono.from(buckets.updateOne(bucket, update))
-                                : Mono.error(e)))
+                .flatMap(buckets -> Upserts.updateOrInsert(buckets, bucket, update))
                 .map(result -> result.getUpsertedId() != null || result.getModifiedCount() > 0);
     }
 
