@@ -20,9 +20,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -40,7 +42,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * receiver per stakeholder on 127.0.0.1, and {@code reports} escalating reports at {@code rate}/s through the gateway. Measures
  * report accepted → webhook received (which includes triage and escalation: the level-raised instant is not in
  * the webhook body) and prints p50/p99 and deliveries/s when every expected webhook arrived or {@code waitSeconds}
- * passed. Loopback webhook targets are allowed only on the embedded default, which is what this runs against.
+ * passed; then the platform's own level raised → delivered p50/p99 over the run (the notification service's
+ * histogram at {@code notificationUrl}). Loopback webhook targets are allowed only on the embedded default, which is what this runs against.
  */
 public class NotificationLatencySimulation extends Simulation {
 
@@ -50,7 +53,16 @@ public class NotificationLatencySimulation extends Simulation {
     private static final int RATE = Integer.getInteger("rate", 2);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("waitSeconds", 120));
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /**
+     * Observables come from the benchmarking range 198.18.0.0/15, from a random start: a second run against the same
+     * platform must not correlate its reports into the first run's campaigns, whose escalations were told already.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextInt(1 << 16));
+
+    private static final String NOTIFICATION_URL = System.getProperty("notificationUrl", "http://127.0.0.1:8084");
+    private static final Pattern DELIVERY_LATENCY_BUCKET = Pattern.compile(
+            "(?m)^circc_notification_delivery_latency_seconds_bucket\\{channel=\"webhook\"[^}]*le=\"([^\"]+)\"} (\\S+)$");
+    private static final Map<Double, Double> DELIVERY_LATENCY_BEFORE = new ConcurrentHashMap<>();
 
     private static final Map<String, Instant> ACCEPTED = new ConcurrentHashMap<>();
     private static final List<Duration> LATENCIES = new CopyOnWriteArrayList<>();
@@ -85,6 +97,7 @@ public class NotificationLatencySimulation extends Simulation {
         for (int i = 0; i < STAKEHOLDERS; i++) {
             register(client, i, RECEIVERS.get(i).getAddress().getPort());
         }
+        DELIVERY_LATENCY_BEFORE.putAll(webhookDeliveryLatencyBuckets());
     }
 
     @Override
@@ -102,6 +115,12 @@ public class NotificationLatencySimulation extends Simulation {
         }
         RECEIVERS.forEach(receiver -> receiver.stop(0));
         HANDLERS.shutdown();
+        printPlatformDeliveryLatency();
+        // their receivers are gone: left registered, they would be owed (and retried) every later run's notices
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < STAKEHOLDERS; i++) {
+            remove(client, i);
+        }
         List<Duration> sorted = new ArrayList<>(LATENCIES);
         sorted.sort(null);
         System.out.printf("notification latency: %d of %d webhooks received; p50 %s, p99 %s, max %s; %.1f deliveries/s%n",
@@ -109,6 +128,51 @@ public class NotificationLatencySimulation extends Simulation {
                 sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1).toMillis() + " ms",
                 sorted.size() / Math.max(1.0, Duration.between(first, Instant.now()).toMillis() / 1000.0
                         + REPORTS / (double) RATE));
+    }
+
+    /**
+     * The platform's own measure of the acceptance bar, level raised → delivered: the delivery latency histogram of
+     * the webhook channel, read from the notification service before and after the run. A quantile is reported as
+     * the upper bound of the bucket it falls in.
+     */
+    private static void printPlatformDeliveryLatency() {
+        Map<Double, Double> after = webhookDeliveryLatencyBuckets();
+        Map<Double, Double> run = new TreeMap<>();
+        after.forEach((bound, count) -> run.put(bound, count - DELIVERY_LATENCY_BEFORE.getOrDefault(bound, 0.0)));
+        double total = run.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        System.out.printf("platform, level raised → delivered (webhook, histogram bucket bounds): %.0f deliveries; "
+                + "p50 ≤ %s, p99 ≤ %s%n", total, quantileBound(run, total, 0.50), quantileBound(run, total, 0.99));
+    }
+
+    private static String quantileBound(Map<Double, Double> cumulative, double total, double quantile) {
+        if (total == 0) {
+            return "-";
+        }
+        return cumulative.entrySet().stream()
+                .filter(bucket -> bucket.getValue() >= quantile * total)
+                .findFirst()
+                .map(bucket -> bucket.getKey().isInfinite() ? "+Inf" : Math.round(bucket.getKey() * 1000) + " ms")
+                .orElse("-");
+    }
+
+    /** Cumulative bucket counts by upper bound; empty if the notification service cannot be read. */
+    private static Map<Double, Double> webhookDeliveryLatencyBuckets() {
+        Map<Double, Double> buckets = new TreeMap<>();
+        try {
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(NOTIFICATION_URL + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher bucket = DELIVERY_LATENCY_BUCKET.matcher(scrape.body());
+            while (bucket.find()) {
+                double bound = bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1));
+                buckets.put(bound, Double.parseDouble(bucket.group(2)));
+            }
+        } catch (IOException e) {
+            System.out.println("cannot read the notification service's metrics: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return buckets;
     }
 
     private static HttpServer receiver() {
@@ -168,12 +232,27 @@ public class NotificationLatencySimulation extends Simulation {
         }
     }
 
+    private static void remove(HttpClient client, int i) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create(BASE_URL + "/api/v1/stakeholders/bench-hook-" + i))
+                    .header("X-API-Key", "coord-key").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204 && response.statusCode() != 404) {
+                System.out.println("could not remove bench-hook-" + i + ": " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            System.out.println("could not remove bench-hook-" + i + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String report() {
         long n = SEQUENCE.incrementAndGet();
         return """
                 {"title": "Latency report %d", "category": "availability:ddos", "sector": "games-ticketing",
                  "detectedAt": "%s", "impact": {"functional": "high", "information": "none", "recoverability": "regular"},
-                 "observables": [{"type": "ipv4", "value": "192.0.2.%d"}]}
-                """.formatted(n, Instant.now().minus(1, ChronoUnit.MINUTES), n % 250 + 1);
+                 "observables": [{"type": "ipv4", "value": "198.%d.%d.%d"}]}
+                """.formatted(n, Instant.now().minus(1, ChronoUnit.MINUTES), 18 + (n >> 16 & 1), n >> 8 & 255, n & 255);
     }
 }
