@@ -2,6 +2,7 @@ package org.circc.gateway.config;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -10,6 +11,8 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
@@ -22,9 +25,30 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ResilienceConfiguration.class);
+
+    /**
+     * Also logs each route circuit's state transitions: while a circuit is open its refusals are only counted
+     * ({@code circc.gateway.requests.unavailable}), so the transition is the one line an operator reads.
+     */
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeTimeLimits(GatewayProperties properties) {
-        return factory -> GatewayRoutes.GUARDED_ROUTES.forEach(routeId -> factory.configure(builder -> builder
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(GatewayProperties properties) {
+        return factory -> GatewayRoutes.GUARDED_ROUTES.forEach(routeId -> {
+            factory.addCircuitBreakerCustomizer(Customizer.once(ResilienceConfiguration::logTransitions,
+                    CircuitBreaker::getName), routeId);
+            configureRoute(factory, properties, routeId);
+        });
+    }
+
+    private static void logTransitions(CircuitBreaker circuitBreaker) {
+        circuitBreaker.getEventPublisher().onStateTransition(event -> log.warn("circuit of route {}: {} (failure rate "
+                + "{}%, slow call rate {}%)", event.getCircuitBreakerName(), event.getStateTransition(),
+                circuitBreaker.getMetrics().getFailureRate(), circuitBreaker.getMetrics().getSlowCallRate()));
+    }
+
+    private static void configureRoute(ReactiveResilience4JCircuitBreakerFactory factory, GatewayProperties properties,
+                                       String routeId) {
+        factory.configure(builder -> builder
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         // our own bulkhead refusing a call says nothing about the service's health
                         .ignoreExceptions(BulkheadFullException.class)
@@ -32,7 +56,7 @@ class ResilienceConfiguration {
                 .timeLimiterConfig(TimeLimiterConfig.custom()
                         .timeoutDuration(properties.responseTimeout(routeId))
                         .cancelRunningFuture(true)
-                        .build()), routeId));
+                        .build()), routeId);
     }
 
     /**

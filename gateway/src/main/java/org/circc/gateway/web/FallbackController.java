@@ -2,6 +2,7 @@ package org.circc.gateway.web;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -28,9 +29,11 @@ public class FallbackController {
     public static final String PATH = "/fallback/";
 
     private final Problems problems;
+    private final MeterRegistry meterRegistry;
 
-    public FallbackController(Problems problems) {
+    public FallbackController(Problems problems, MeterRegistry meterRegistry) {
         this.problems = problems;
+        this.meterRegistry = meterRegistry;
     }
 
     @RequestMapping(PATH + "{service}")
@@ -41,18 +44,31 @@ public class FallbackController {
             // the caller's chunked body passed the limit while streaming: the caller's fault, not the service's
             return problems.entity(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getCause().getMessage());
         }
-        // the caller sees a generic 503; the operator needs the cause (refused connection, reset, timeout, open circuit)
-        log.warn("{} answered 503 for {} {}: {}", service, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), String.valueOf(cause));
+        String reason;
         String detail;
         if (cause instanceof TimeoutException) {
+            reason = "timeout";
             detail = "The " + service + " service did not answer in time.";
         } else if (cause instanceof CallNotPermittedException) {
+            reason = "circuit-open";
             detail = "The " + service + " service is failing; the gateway is holding requests back for a while.";
         } else if (cause instanceof BulkheadFullException) {
+            reason = "bulkhead-full";
             detail = "The " + service + " service has as many requests in flight as the gateway allows.";
         } else {
+            reason = "unreachable";
             detail = "The " + service + " service cannot be reached.";
+        }
+        meterRegistry.counter("circc.gateway.requests.unavailable", "route", service, "reason", reason).increment();
+        // the caller sees a generic 503; the operator needs the cause. Shedding by an open circuit or a full bulkhead
+        // comes in tens of thousands during a surge: counted, and logged only at debug (its circuit's transitions
+        // are logged by ResilienceConfiguration), so the log does not eat the CPU the gateway is short of
+        if (reason.equals("circuit-open") || reason.equals("bulkhead-full")) {
+            log.debug("{} answered 503 for {} {}: {}", service, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), cause);
+        } else {
+            log.warn("{} answered 503 for {} {}: {}", service, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), String.valueOf(cause));
         }
         return problems.entity(HttpStatus.SERVICE_UNAVAILABLE, detail + " Try again later.");
     }
