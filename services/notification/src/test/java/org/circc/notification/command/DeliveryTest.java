@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** States, attempts, retries with back-off, give-up, resends and attempts lost in a crash. */
@@ -133,6 +135,43 @@ class DeliveryTest {
                     .expectEvents(attempted(3, AttemptOutcome.RETRYABLE_FAILURE, 502, DeliveryState.FAILED,
                             T0.plusSeconds(4), T0))
                     .expectScheduledDeadline(T0.plusSeconds(4), new AttemptDeadline(AttemptDeadline.Kind.RETRY, 4));
+        }
+
+        /**
+         * The endpoint is down from T0 for about a minute: the history up to the attempt {@code failed + 1} being due,
+         * attempts 1 to {@code failed} having failed with api.md's back-off (1 s doubling: +0, +1, +3, +7, +15, +31 s).
+         */
+        private List<Object> downSinceT0(int failed) {
+            List<Object> history = new ArrayList<>(List.of(queued(), due(1, T0)));
+            Instant at = T0;
+            for (int attempt = 1; attempt <= failed; attempt++) {
+                Instant next = at.plus(SCHEDULE.delayAfter(attempt));
+                history.add(attempted(attempt, AttemptOutcome.RETRYABLE_FAILURE, 503, DeliveryState.FAILED, next, at));
+                history.add(due(attempt + 1, next));
+                at = next;
+            }
+            return history;
+        }
+
+        @Test
+        void anEndpointDownForAMinuteIsStillRetried() {
+            Instant sixthAttempt = T0.plusSeconds(31);
+            fixture.givenCurrentTime(sixthAttempt)
+                    .andGiven(downSinceT0(5))
+                    .when(outcome(6, AttemptOutcome.RETRYABLE_FAILURE, 503))
+                    .expectEvents(attempted(6, AttemptOutcome.RETRYABLE_FAILURE, 503, DeliveryState.FAILED,
+                            T0.plusSeconds(63), sixthAttempt))
+                    .expectScheduledDeadline(T0.plusSeconds(63), new AttemptDeadline(AttemptDeadline.Kind.RETRY, 7));
+        }
+
+        @Test
+        void anEndpointBackAfterAMinuteGetsTheNotice() {
+            Instant seventhAttempt = T0.plusSeconds(63);
+            fixture.givenCurrentTime(seventhAttempt)
+                    .andGiven(downSinceT0(6))
+                    .when(outcome(7, AttemptOutcome.DELIVERED, 200))
+                    .expectEvents(attempted(7, AttemptOutcome.DELIVERED, 200, DeliveryState.DELIVERED, null,
+                            seventhAttempt));
         }
 
         @Test
