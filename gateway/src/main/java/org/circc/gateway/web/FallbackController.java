@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -63,13 +64,9 @@ public class FallbackController {
         // the caller sees a generic 503; the operator needs the cause. Shedding by an open circuit or a full bulkhead
         // comes in tens of thousands during a surge: counted, and logged only at debug (its circuit's transitions
         // are logged by ResilienceConfiguration), so the log does not eat the CPU the gateway is short of
-        if (reason.equals("circuit-open") || reason.equals("bulkhead-full")) {
-            log.debug("{} answered 503 for {} {}: {}", service, exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), cause);
-        } else {
-            log.warn("{} answered 503 for {} {}: {}", service, exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), String.valueOf(cause));
-        }
+        boolean shedding = cause instanceof CallNotPermittedException || cause instanceof BulkheadFullException;
+        log.atLevel(shedding ? Level.DEBUG : Level.WARN).log("{} answered 503 for {} {}: {}", service,
+                exchange.getRequest().getMethod(), exchange.getRequest().getPath(), String.valueOf(cause));
         return problems.entity(HttpStatus.SERVICE_UNAVAILABLE, detail + " Try again later.");
     }
 
