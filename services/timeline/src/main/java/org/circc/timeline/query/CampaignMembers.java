@@ -2,6 +2,7 @@ package org.circc.timeline.query;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.circc.contracts.IncidentId;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -11,19 +12,22 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Which incidents joined which campaign, and when: one small document per campaign and member, keyed
- * {@code <campaignId>/<incidentId>}. A storm adds thousands of members to one campaign; as an array in one
- * document every join rewrote (and on the embedded MongoDB-wire server deep-copied) the whole array, so joins got
- * slower as the campaign grew. Here a join touches one document by {@code _id}, and the members of a campaign
- * are one {@code _id} range, which MongoDB serves from the {@code _id} index. Reading them is only needed when the
- * campaign's escalation chain moves and for the campaign view, not per join.
+ * Which incidents joined which campaign, and when. A campaign's members are spread over {@value #SHARDS} documents
+ * keyed {@code <campaignId>/<shard>}, each a map from incident id to the instant it joined; an incident's shard is
+ * fixed by its id. Every read and write names its documents by {@code _id}, which the embedded MongoDB-wire server
+ * serves from its index; it scans the whole collection for anything else (an {@code _id} range included), which
+ * made reading members quadratic over a large history. Spreading a campaign keeps a join's write small in a storm
+ * of thousands of members (the embedded server copies the document it updates), and reading a campaign is one
+ * {@code $in} of its shard keys.
  */
 public class CampaignMembers {
 
-    /** Sorts after {@code /}, so {@code [<campaignId>/, <campaignId>0)} holds exactly the campaign's members. */
-    private static final char AFTER_SEPARATOR = '0';
+    static final int SHARDS = 32;
+    private static final String MEMBERS = "members";
 
     private final ReactiveMongoTemplate mongo;
     private final String collection;
@@ -38,21 +42,28 @@ public class CampaignMembers {
      * of the same incident keeps the first instant.
      */
     public Mono<Void> add(String campaignId, IncidentId incidentId, Instant at) {
-        Bson member = Filters.eq("_id", campaignId + "/" + incidentId);
-        Bson update = Updates.combine(Updates.setOnInsert("incidentId", incidentId.toString()),
-                Updates.min("at", Date.from(at)));
+        Bson shard = Filters.eq("_id", shardKey(campaignId, Math.floorMod(incidentId.hashCode(), SHARDS)));
+        Bson update = Updates.min(MEMBERS + "." + incidentId, Date.from(at));
         return mongo.getCollection(collection)
-                .flatMap(members -> Upserts.updateOrInsert(members, member, update))
+                .flatMap(members -> Upserts.updateOrInsert(members, shard, update))
                 .then();
     }
 
     /** The campaign's members with the instant each joined; empty for an unknown campaign. */
     public Mono<List<CampaignState.Member>> of(String campaignId) {
-        Bson range = Filters.and(Filters.gte("_id", campaignId + "/"), Filters.lt("_id", campaignId + AFTER_SEPARATOR));
+        List<String> shards = IntStream.range(0, SHARDS).mapToObj(shard -> shardKey(campaignId, shard)).toList();
         return mongo.getCollection(collection)
-                .flatMapMany(members -> Flux.from(members.find(range).batchSize(1_000)))
-                .map(member -> new CampaignState.Member(IncidentId.of(member.getString("incidentId")),
-                        member.getDate("at").toInstant()))
+                .flatMapMany(members -> Flux.from(members.find(Filters.in("_id", shards))))
+                .flatMapIterable(shard -> shard.get(MEMBERS, Document.class).entrySet())
+                .map(CampaignMembers::member)
                 .collectList();
+    }
+
+    private static CampaignState.Member member(Map.Entry<String, Object> joined) {
+        return new CampaignState.Member(IncidentId.of(joined.getKey()), ((Date) joined.getValue()).toInstant());
+    }
+
+    private static String shardKey(String campaignId, int shard) {
+        return campaignId + "/" + shard;
     }
 }

@@ -61,19 +61,34 @@ public class ReadModelProjector {
 
     /** Projects into the generation that serves, recording response times as incidents reach each stage. */
     public void projectLive(ReadModels models, RecordedEvent recorded) {
-        record(models, recorded).forEach(incidentId -> recompute(models, incidentId, true));
+        changedViews(models, recorded).forEach(incidentId -> recompute(models, incidentId, true));
     }
 
     /** Projects into a generation being rebuilt: its stages were reached (and recorded) long ago. */
     public void project(ReadModels models, RecordedEvent recorded) {
-        record(models, recorded).forEach(incidentId -> recompute(models, incidentId, false));
+        changedViews(models, recorded).forEach(incidentId -> recompute(models, incidentId, false));
     }
 
     /**
-     * Records an event in the buckets, the replay log or the directory without recomputing any view: a rebuild
-     * records every retained event, then recomputes each view once ({@link #recomputeAll}).
+     * Records the event, then reads which views it changes: its incidents', and for a chain event every member's of
+     * its campaign. Members are read after the event is recorded, and a join is recorded before its view reads the
+     * chain, so an incident joining while the chain moves is recomputed by one of the two.
+     */
+    private Set<IncidentId> changedViews(ReadModels models, RecordedEvent recorded) {
+        Set<IncidentId> changed = new LinkedHashSet<>(record(models, recorded));
+        if (recorded.event() instanceof IncidentEvent event && changesChain(event)) {
+            models.members().of(chainCampaigns(event).get(0).toString()).block(TIMEOUT)
+                    .forEach(member -> changed.add(member.incidentId()));
+        }
+        return changed;
+    }
+
+    /**
+     * Records an event in the buckets, the replay log or the directory without recomputing any view, and without
+     * reading a chain's members: a rebuild records every retained event, then recomputes each view once ({@link
+     * #recomputeAll}).
      *
-     * @return the incidents whose views the event changes
+     * @return the incidents whose buckets the event was recorded in
      */
     public Set<IncidentId> record(ReadModels models, RecordedEvent recorded) {
         IntegrationEvent event = recorded.event();
@@ -105,8 +120,6 @@ public class ReadModelProjector {
             affected.addAll(merged.movedIncidentIds());
         }
         affected.forEach(incidentId -> models.incidents().append(incidentId.toString(), recorded).block(TIMEOUT));
-        // a member is recorded before its view reads the chain, and a chain event before its members are read, so
-        // an incident joining while the chain moves is recomputed by one of the two
         joined(event).ifPresent(campaignId -> models.members()
                 .add(campaignId.toString(), event.incidentId(), recorded.at()).block(TIMEOUT));
         if (event instanceof CampaignMergedEvent merged) {
@@ -116,11 +129,6 @@ public class ReadModelProjector {
         chainCampaigns(event).forEach(campaignId ->
                 models.campaigns().append(campaignId.toString(), recorded).block(TIMEOUT));
         entries.entryFor(recorded).ifPresent(entry -> models.replay().append(event.incidentId(), entry).block(TIMEOUT));
-        if (changesChain(event)) {
-            CampaignId campaignId = chainCampaigns(event).get(0);
-            models.members().of(campaignId.toString()).block(TIMEOUT)
-                    .forEach(member -> affected.add(member.incidentId()));
-        }
         return affected;
     }
 

@@ -19,7 +19,7 @@ public record ReadModels(long generation, EventBuckets incidents, EventBuckets c
         return new ReadModels(generation,
                 new EventBuckets(mongo, objectMapper, "incident_events" + suffix),
                 new EventBuckets(mongo, objectMapper, "campaign_events" + suffix),
-                new CampaignMembers(mongo, "campaign_members" + suffix),
+                new CampaignMembers(mongo, "campaign_rosters" + suffix),
                 new IncidentViews(mongo, objectMapper, "incidents" + suffix),
                 new Stakeholders(mongo, objectMapper, "stakeholders" + suffix),
                 new ReplayLog(mongo, objectMapper, "replay_log" + suffix, "counters" + suffix));
