@@ -1,19 +1,14 @@
 package org.circc.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,11 +31,11 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Issue 10, scenario 3: {@code stakeholders} (100) webhook stakeholders subscribed to the reports' sector, a local
- * receiver per stakeholder on 127.0.0.1, and {@code reports} escalating reports at {@code rate}/s through the gateway. Measures
+ * receiver per stakeholder on 127.0.0.1 ({@link WebhookReceivers}), and {@code reports} escalating reports at {@code rate}/s through the gateway. Measures
  * report accepted → webhook received (which includes triage and escalation: the level-raised instant is not in
  * the webhook body) and prints p50/p99 and deliveries/s when every expected webhook arrived or {@code waitSeconds}
  * passed; then the platform's own level raised → delivered p50/p99 over the run (the notification service's
- * histogram at {@code notificationUrl}). Loopback webhook targets are allowed only on the embedded default, which is what this runs against.
+ * histogram at {@code notificationUrl}).
  */
 public class NotificationLatencySimulation extends Simulation {
 
@@ -52,7 +44,6 @@ public class NotificationLatencySimulation extends Simulation {
     private static final int REPORTS = Integer.getInteger("reports", 50);
     private static final int RATE = Integer.getInteger("rate", 2);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("waitSeconds", 120));
-    private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /**
      * Observables come from the benchmarking range 198.18.0.0/15, from a random start: a second run against the same
      * platform must not correlate its reports into the first run's campaigns, whose escalations were told already.
@@ -65,10 +56,6 @@ public class NotificationLatencySimulation extends Simulation {
     private static final Map<Double, Double> DELIVERY_LATENCY_BEFORE = new ConcurrentHashMap<>();
 
     private static final Map<String, Instant> ACCEPTED = new ConcurrentHashMap<>();
-    /** Webhooks by incident, as they arrive: one may arrive before Gatling recorded its report as accepted. */
-    private static final Map<String, List<Instant>> RECEIVED = new ConcurrentHashMap<>();
-    private static final List<HttpServer> RECEIVERS = new ArrayList<>();
-    private static final ExecutorService HANDLERS = Executors.newFixedThreadPool(16);
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).contentTypeHeader("application/json");
 
@@ -87,17 +74,11 @@ public class NotificationLatencySimulation extends Simulation {
                 .protocols(protocol);
     }
 
+    private WebhookReceivers receivers;
+
     @Override
     public void before() {
-        // one receiver (one port) per stakeholder: the platform limits and breaks circuits per endpoint origin,
-        // and 100 stakeholders behind one origin would measure that limit instead of delivery latency
-        for (int i = 0; i < STAKEHOLDERS; i++) {
-            RECEIVERS.add(receiver());
-        }
-        HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < STAKEHOLDERS; i++) {
-            register(client, i, RECEIVERS.get(i).getAddress().getPort());
-        }
+        receivers = WebhookReceivers.start(BASE_URL, "bench-hook", STAKEHOLDERS);
         DELIVERY_LATENCY_BEFORE.putAll(webhookDeliveryLatencyBuckets());
     }
 
@@ -114,27 +95,21 @@ public class NotificationLatencySimulation extends Simulation {
                 break;
             }
         }
-        RECEIVERS.forEach(receiver -> receiver.stop(0));
-        HANDLERS.shutdown();
+        receivers.close();
         printPlatformDeliveryLatency();
-        // their receivers are gone: left registered, they would be owed (and retried) every later run's notices
-        HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < STAKEHOLDERS; i++) {
-            remove(client, i);
-        }
         List<Duration> sorted = latencies();
         sorted.sort(null);
         System.out.printf("notification latency: %d of %d webhooks received; p50 %s, p99 %s, max %s; %.1f deliveries/s%n",
-                sorted.size(), expected, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.size(), expected, WebhookReceivers.percentile(sorted, 50), WebhookReceivers.percentile(sorted, 99),
                 sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1).toMillis() + " ms",
                 sorted.size() / Math.max(1.0, Duration.between(first, Instant.now()).toMillis() / 1000.0
                         + REPORTS / (double) RATE));
     }
 
     /** Report accepted → webhook received, for the webhooks about this run's reports. */
-    private static List<Duration> latencies() {
+    private List<Duration> latencies() {
         List<Duration> latencies = new ArrayList<>();
-        ACCEPTED.forEach((incidentId, accepted) -> RECEIVED.getOrDefault(incidentId, List.of())
+        ACCEPTED.forEach((incidentId, accepted) -> receivers.receivedAbout(incidentId)
                 .forEach(received -> latencies.add(Duration.between(accepted, received))));
         return latencies;
     }
@@ -182,78 +157,6 @@ public class NotificationLatencySimulation extends Simulation {
             Thread.currentThread().interrupt();
         }
         return buckets;
-    }
-
-    private static HttpServer receiver() {
-        HttpServer receiver;
-        try {
-            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        receiver.setExecutor(HANDLERS);
-        receiver.createContext("/hook", exchange -> {
-            Instant received = Instant.now();
-            try (InputStream body = exchange.getRequestBody()) {
-                Matcher matcher = INCIDENT_ID.matcher(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                if (matcher.find()) {
-                    RECEIVED.computeIfAbsent(matcher.group(1), id -> new CopyOnWriteArrayList<>()).add(received);
-                }
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        return receiver;
-    }
-
-    private static String percentile(List<Duration> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return "-";
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)).toMillis() + " ms";
-    }
-
-    private static void register(HttpClient client, int i, int port) {
-        String body = """
-                {"id": "bench-hook-%d", "name": "Benchmark receiver %d", "kind": "organisation",
-                 "organisation": "bench-org-%d", "clearance": "TLP:AMBER",
-                 "channels": [{"type": "webhook", "url": "http://127.0.0.1:%d/hook/%d", "secret": "bench-secret-%d-0123456789abcdef"}],
-                 "subscriptions": {"sectors": ["games-ticketing"], "minSeverity": 0, "categories": []}}
-                """.formatted(i, i, i, port, i, i);
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/stakeholders"))
-                    .header("X-API-Key", "coord-key").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201 && response.statusCode() != 409) {
-                throw new IllegalStateException("registering bench-hook-" + i + ": " + response.statusCode() + " " + response.body());
-            }
-            if (response.statusCode() == 409) {
-                client.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/stakeholders/bench-hook-" + i))
-                        .header("X-API-Key", "coord-key").header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void remove(HttpClient client, int i) {
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                            URI.create(BASE_URL + "/api/v1/stakeholders/bench-hook-" + i))
-                    .header("X-API-Key", "coord-key").DELETE().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204 && response.statusCode() != 404) {
-                System.out.println("could not remove bench-hook-" + i + ": " + response.statusCode() + " " + response.body());
-            }
-        } catch (IOException e) {
-            System.out.println("could not remove bench-hook-" + i + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String report() {

@@ -72,11 +72,11 @@ import java.util.function.Predicate;
  * <pre>
  * ./run-local          # in another terminal, fresh data/; wait for "CIRCC is up", then stop the intake, triage,
  *                      # escalation and notification JVMs
- * ./mvnw -Pbench -pl bench test-compile exec:exec -Dexec.executable=java \
- *        -Dexec.args="-Xmx2g -Devents=1000000 -cp %classpath org.circc.bench.ReplayBenchmark"
+ * MAVEN_OPTS=-Xmx4g ./mvnw -Pbench -pl bench test-compile exec:java \
+ *        -Dexec.mainClass=org.circc.bench.ReplayBenchmark -Devents=1000000
  * </pre>
- * (exec:exec: bench/pom.xml fixes exec:java's main class to RawLimits, which {@code -Dexec.mainClass} does not
- * override.) Options, as {@code -D} in {@code exec.args}:
+ * (exec:java runs in Maven's JVM, hence the heap for a million events; {@code -Dexec.mainClass} overrides
+ * bench/pom.xml's default program, RawLimits.) Options, as {@code -D}:
  * <ul>
  *   <li>{@code -Dproduce=false}: query the corpus of an earlier run (its incidents are in {@code sample});</li>
  *   <li>{@code -Dcampaigns=300}, {@code -DloneShare=0.3} (the share of the events in incidents that are a campaign
