@@ -83,7 +83,8 @@ import java.util.function.Predicate;
  *       of one, each with its own chain), {@code -Ddays=90}, {@code -Dfrom=2026-01-01T00:00:00Z},
  *       {@code -Dseed=10}, {@code -Dcompression=lz4};</li>
  *   <li>{@code -DawaitLive=false}: rebuild at once, while the live projection still consumes;
- *       {@code -DallowCascade=true}: publish although other services consume;</li>
+ *       {@code -DallowCascade=true}: publish although other services consume;
+ *       {@code -Drebuild=false}: query the read models that serve, without rebuilding them;</li>
  *   <li>{@code -Dqueries=2000}, {@code -Dconcurrency=8}, {@code -Dboard=true} (also one
  *       {@code GET /api/v1/board?asOf=}, which folds every incident);</li>
  *   <li>{@code -Dkafka=127.0.0.1:19092}, {@code -DbaseUrl=http://127.0.0.1:8080}, {@code -DadminKey=admin-key},
@@ -96,6 +97,7 @@ public final class ReplayBenchmark {
     private static final boolean PRODUCE = Boolean.parseBoolean(System.getProperty("produce", "true"));
     private static final boolean ALLOW_CASCADE = Boolean.getBoolean("allowCascade");
     private static final boolean AWAIT_LIVE = Boolean.parseBoolean(System.getProperty("awaitLive", "true"));
+    private static final boolean REBUILD = Boolean.parseBoolean(System.getProperty("rebuild", "true"));
     private static final String KAFKA = System.getProperty("kafka", "127.0.0.1:19092");
     private static final String BASE_URL = System.getProperty("baseUrl", "http://127.0.0.1:8080");
     private static final String ADMIN_KEY = System.getProperty("adminKey", "admin-key");
@@ -215,7 +217,9 @@ public final class ReplayBenchmark {
                 incidents = readSample();
                 awaitLiveProjection(admin, System.nanoTime(), 0);
             }
-            rebuild();
+            if (REBUILD) {
+                rebuild();
+            }
             query(incidents);
         } finally {
             httpThreads.shutdown();
