@@ -11,13 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,11 +42,7 @@ public class NotificationLatencySimulation extends Simulation {
     private static final int REPORTS = Integer.getInteger("reports", 50);
     private static final int RATE = Integer.getInteger("rate", 2);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("waitSeconds", 120));
-    /**
-     * Observables come from the benchmarking range 198.18.0.0/15, from a random start: a second run against the same
-     * platform must not correlate its reports into the first run's campaigns, whose escalations were told already.
-     */
-    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextInt(1 << 16));
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private static final String NOTIFICATION_URL = System.getProperty("notificationUrl", "http://127.0.0.1:8084");
     private static final Pattern DELIVERY_LATENCY_BUCKET = Pattern.compile(
@@ -84,17 +78,9 @@ public class NotificationLatencySimulation extends Simulation {
 
     @Override
     public void after() {
-        Instant deadline = Instant.now().plus(WAIT);
         long expected = (long) ACCEPTED.size() * STAKEHOLDERS;
         Instant first = Instant.now();
-        while (latencies().size() < expected && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        WebhookReceivers.awaitUntil(() -> latencies().size() >= expected, WAIT);
         receivers.close();
         printPlatformDeliveryLatency();
         List<Duration> sorted = latencies();
@@ -160,11 +146,6 @@ public class NotificationLatencySimulation extends Simulation {
     }
 
     private static String report() {
-        long n = SEQUENCE.incrementAndGet();
-        return """
-                {"title": "Latency report %d", "category": "availability:ddos", "sector": "games-ticketing",
-                 "detectedAt": "%s", "impact": {"functional": "high", "information": "none", "recoverability": "regular"},
-                 "observables": [{"type": "ipv4", "value": "198.%d.%d.%d"}]}
-                """.formatted(n, Instant.now().minus(1, ChronoUnit.MINUTES), 18 + (n >> 16 & 1), n >> 8 & 255, n & 255);
+        return WebhookReceivers.escalatingReport("Latency report " + SEQUENCE.incrementAndGet());
     }
 }

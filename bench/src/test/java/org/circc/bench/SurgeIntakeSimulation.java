@@ -49,8 +49,6 @@ public class SurgeIntakeSimulation extends Simulation {
     private static final int ESCALATING_PERCENT = Integer.getInteger("escalatingPercent", 5);
     private static final int STAKEHOLDERS = Integer.getInteger("stakeholders", 4);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("waitSeconds", 120));
-    /** From the benchmarking range 198.18.0.0/15 at a random start, as in {@link NotificationLatencySimulation}. */
-    private static final AtomicLong ESCALATING_SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextInt(1 << 16));
     /** Escalating reports accepted, by the step's rate: incident id → when its 202 arrived. */
     private static final Map<Integer, Map<String, Instant>> ESCALATING_ACCEPTED = new ConcurrentHashMap<>();
 
@@ -94,15 +92,7 @@ public class SurgeIntakeSimulation extends Simulation {
 
     @Override
     public void after() {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (notNotified() > 0 && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        WebhookReceivers.awaitUntil(() -> notNotified() == 0, WAIT);
         for (int rate : RATES) {
             List<Duration> lags = new ArrayList<>();
             Map<String, Instant> accepted = ESCALATING_ACCEPTED.getOrDefault(rate, Map.of());
@@ -136,12 +126,7 @@ public class SurgeIntakeSimulation extends Simulation {
     private static String report(Kind kind) {
         long n = SEQUENCE.incrementAndGet();
         if (kind == Kind.ESCALATING) {
-            long e = ESCALATING_SEQUENCE.incrementAndGet();
-            return """
-                    {"title": "Surge report %d", "category": "availability:ddos", "sector": "games-ticketing",
-                     "detectedAt": "%s", "impact": {"functional": "high", "information": "none", "recoverability": "regular"},
-                     "observables": [{"type": "ipv4", "value": "198.%d.%d.%d"}]}
-                    """.formatted(n, Instant.now().minus(1, ChronoUnit.MINUTES), 18 + (e >> 16 & 1), e >> 8 & 255, e & 255);
+            return WebhookReceivers.escalatingReport("Surge report " + n);
         }
         String observable = kind == Kind.CAMPAIGN
                 ? "203.0.113." + (ThreadLocalRandom.current().nextInt(20) + 1)

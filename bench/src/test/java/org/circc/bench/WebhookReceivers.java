@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +39,12 @@ import java.util.regex.Pattern;
 final class WebhookReceivers implements AutoCloseable {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    /**
+     * Escalating reports' observables come from the benchmarking range 198.18.0.0/15, from a random start: a second
+     * run against the same platform must not correlate its reports into the first run's campaigns, whose
+     * escalations were told already.
+     */
+    private static final AtomicLong OBSERVABLES = new AtomicLong(ThreadLocalRandom.current().nextInt(1 << 16));
 
     private final String baseUrl;
     private final String idPrefix;
@@ -66,6 +76,32 @@ final class WebhookReceivers implements AutoCloseable {
     /** When webhooks about the incident arrived, at any of the receivers. */
     List<Instant> receivedAbout(String incidentId) {
         return received.getOrDefault(incidentId, List.of());
+    }
+
+    /**
+     * A report that escalates on the default policy (high functional impact) to the receivers' sector, with an
+     * observable of its own, so that it opens its own campaign and escalation.
+     */
+    static String escalatingReport(String title) {
+        long n = OBSERVABLES.incrementAndGet();
+        return """
+                {"title": "%s", "category": "availability:ddos", "sector": "games-ticketing",
+                 "detectedAt": "%s", "impact": {"functional": "high", "information": "none", "recoverability": "regular"},
+                 "observables": [{"type": "ipv4", "value": "198.%d.%d.%d"}]}
+                """.formatted(title, Instant.now().minus(1, ChronoUnit.MINUTES), 18 + (n >> 16 & 1), n >> 8 & 255, n & 255);
+    }
+
+    /** Polls until {@code done} or until {@code wait} has passed: webhooks arrive when the platform gets to them. */
+    static void awaitUntil(BooleanSupplier done, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The {@code p}th percentile of sorted durations, in milliseconds, or "-" when there are none. */
