@@ -174,6 +174,27 @@ class EscalationIT {
         acknowledge(incident, "coordinator-1", "circc", "coordinator").expectStatus().isEqualTo(HttpStatus.CONFLICT);
     }
 
+    /**
+     * Triage keys its triaged event by incident and its campaign signal by campaign: the signal that starts a chain
+     * may be consumed first. The responders it reaches acknowledge through the triggering incident at once.
+     */
+    @Test
+    void theIncidentThatStartedAChainIsAcknowledgedBeforeItsTriagedEventArrives() {
+        directory();
+        IncidentId incident = IncidentId.newId();
+        CampaignId campaign = CampaignId.newId();
+        report(incident, Tlp.AMBER);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM escalation_incident WHERE incident_id = ? AND reporter_org IS NOT NULL",
+                Long.class, incident.value()) == 1);
+        publisher.publish(new CampaignSeverityChangedEvent(campaign, incident, null, Severity.HIGH,
+                java.util.Set.of(Sector.GAMES_TICKETING), Tlp.AMBER, Instant.now()), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(campaign, RAISED) == 1);
+        acknowledge(incident, "responder-1", "circc", "responder").expectStatus().isAccepted();
+        assertThat(stored(campaign, ACKNOWLEDGED)).isEqualTo(1);
+    }
+
     @Test
     void aMediumIncidentIsNotEscalatedAndHasNothingToAcknowledge() {
         IncidentId incident = IncidentId.newId();

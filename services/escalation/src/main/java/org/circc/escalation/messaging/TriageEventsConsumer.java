@@ -60,6 +60,9 @@ public class TriageEventsConsumer implements IntegrationEventHandler {
         if (!campaign.equals(changed.campaignId())) {
             return; // about a campaign merged away since: the survivor's own signals drive its chain
         }
+        // the trigger is a member: its own triaged event is keyed by incident, so it may arrive after this one, and
+        // the responders this signal reaches must be able to acknowledge through it at once
+        registry.recordMember(changed.incidentId(), campaign);
         registry.recordSeverity(campaign, changed.severity(), changed.tlp());
         if (chains.exists(campaign)) {
             commandGateway.sendAndWait(new ChangeEscalationSeverityCommand(campaign, changed.incidentId(),

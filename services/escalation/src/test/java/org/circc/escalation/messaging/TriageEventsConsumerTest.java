@@ -95,6 +95,17 @@ class TriageEventsConsumerTest {
         verify(registry).recordSeverity(CAMPAIGN, Severity.HIGH, Tlp.AMBER_STRICT);
     }
 
+    /** The trigger's own triaged event is keyed by incident, on another partition: it may come later. */
+    @Test
+    void theTriggeringIncidentIsRecordedAsAMemberBeforeTheChainStarts() {
+        consumer.handle(received(severityChanged(null, Severity.HIGH, Set.of(Sector.RAILWAYS))));
+
+        InOrder order = inOrder(registry, commandGateway);
+        order.verify(registry).lockCampaign(CAMPAIGN);
+        order.verify(registry).recordMember(INCIDENT, CAMPAIGN);
+        order.verify(commandGateway).sendAndWait(any(StartEscalationCommand.class));
+    }
+
     @Test
     void theChainTakesTheTriggeringIncidentsSectorWhenIntakesReportArrived() {
         when(registry.find(INCIDENT)).thenReturn(Optional.of(new IncidentRecord(INCIDENT, Optional.of(CAMPAIGN),
@@ -140,6 +151,7 @@ class TriageEventsConsumerTest {
         consumer.handle(received(severityChanged(null, Severity.EMERGENCY, Set.of(Sector.RAILWAYS))));
 
         verifyNoInteractions(commandGateway);
+        verify(registry, never()).recordMember(any(), any());
     }
 
     @Test
