@@ -2,17 +2,17 @@ package org.circc.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * MongoDB wire protocol server (mongo-java-server) on 127.0.0.1: H2 MVStore file backend when data must survive a
- * restart, in-memory otherwise.
+ * restart, in-memory otherwise. The file store pins what each command reads ({@link SnapshotPinningH2Backend}).
  */
 final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -37,7 +37,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create the directory of " + file, e);
             }
-            backend = new H2Backend(file.toString());
+            backend = new SnapshotPinningH2Backend(new MVStore.Builder().fileName(file.toString()).open());
         }
         MongoServer server = new MongoServer(backend);
         try {
