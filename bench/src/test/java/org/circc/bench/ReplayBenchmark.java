@@ -78,11 +78,13 @@ import java.util.function.Predicate;
  * (exec:java runs in Maven's JVM, hence the heap for a million events; {@code -Dexec.mainClass} overrides
  * bench/pom.xml's default program, RawLimits.) Options, as {@code -D}:
  * <ul>
- *   <li>{@code -Dproduce=false}: query the corpus of an earlier run (its incidents are in {@code sample});</li>
+ *   <li>{@code -Dproduce=false}: query the corpus of an earlier run (its incidents are in {@code sample}; the
+ *       benchmark refuses a sample whose first incident the read models do not hold);</li>
  *   <li>{@code -Dcampaigns=300}, {@code -DloneShare=0.3} (the share of the events in incidents that are a campaign
  *       of one, each with its own chain), {@code -Ddays=90}, {@code -Dfrom=2026-01-01T00:00:00Z},
  *       {@code -Dseed=10}, {@code -Dcompression=lz4};</li>
- *   <li>{@code -DawaitLive=false}: rebuild at once, while the live projection still consumes;
+ *   <li>{@code -DawaitLive=false}: rebuild at once, while the live projection still consumes, or alone when the
+ *       timeline's live bindings were not started (docs/benchmarks.md, "the rebuild alone");
  *       {@code -DallowCascade=true}: publish although other services consume;
  *       {@code -Drebuild=false}: query the read models that serve, without rebuilding them;</li>
  *   <li>{@code -Dqueries=2000}, {@code -Dconcurrency=8}, {@code -Dboard=true} (also one
@@ -220,6 +222,7 @@ public final class ReplayBenchmark {
             if (REBUILD) {
                 rebuild();
             }
+            refuseForeignSample(incidents);
             query(incidents);
         } finally {
             httpThreads.shutdown();
@@ -374,7 +377,12 @@ public final class ReplayBenchmark {
      */
     private void awaitLiveProjection(Admin admin, long startedNanos, long events) throws Exception {
         if (!AWAIT_LIVE) {
-            System.out.println("Not waiting for the live projection: the rebuild competes with it");
+            int members = admin.describeConsumerGroups(List.of(TIMELINE_GROUP)).all().get()
+                    .get(TIMELINE_GROUP).members().size();
+            System.out.println(members == 0
+                    ? "Not waiting for the live projection: it is not consuming, so the rebuild runs alone"
+                    : "Not waiting for the live projection: it consumes (" + members + " consumers), so the rebuild "
+                    + "competes with it");
             return;
         }
         System.out.println("Waiting for the live timeline projection (consumer group " + TIMELINE_GROUP + ")");
@@ -459,6 +467,26 @@ public final class ReplayBenchmark {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * Refuses to measure queries of incidents the read models do not hold: with {@code -Dproduce=false} the sample
+     * file may be another corpus's (a later run in the same clone overwrites it), and every query would then time a
+     * 404. One incident of the sample, its last event published, must have a timeline.
+     */
+    private void refuseForeignSample(List<ReplayCorpus.Incident> incidents) throws Exception {
+        if (incidents.isEmpty()) {
+            throw new IllegalStateException("no incidents of the corpus to query");
+        }
+        ReplayCorpus.Incident probe = incidents.get(0);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/incidents/"
+                        + probe.id() + "/timeline")).header("X-API-Key", API_KEY).timeout(Duration.ofMinutes(1))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            throw new IllegalStateException("incident " + probe.id() + " of the sample " + SAMPLE.toAbsolutePath()
+                    + " is not in the read models: the sample is of another corpus (or the read models are not "
+                    + "built). Pass the sample written when this corpus was published (-Dsample=...)");
+        }
+    }
+
     /** One kind of query: its latencies and the answers that were not a 200 with content. */
     private record Kind(String name, List<Long> nanos, AtomicLong failures) {
 
@@ -472,9 +500,6 @@ public final class ReplayBenchmark {
     }
 
     private void query(List<ReplayCorpus.Incident> incidents) throws Exception {
-        if (incidents.isEmpty()) {
-            throw new IllegalStateException("no incidents of the corpus to query");
-        }
         SplittableRandom random = new SplittableRandom(SEED);
         ReplayCorpus.Incident[] sample = new ReplayCorpus.Incident[QUERIES];
         Arrays.setAll(sample, i -> incidents.get(random.nextInt(incidents.size())));
