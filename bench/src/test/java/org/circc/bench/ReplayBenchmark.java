@@ -377,12 +377,16 @@ public final class ReplayBenchmark {
      */
     private void awaitLiveProjection(Admin admin, long startedNanos, long events) throws Exception {
         if (!AWAIT_LIVE) {
-            int members = admin.describeConsumerGroups(List.of(TIMELINE_GROUP)).all().get()
-                    .get(TIMELINE_GROUP).members().size();
-            System.out.println(members == 0
-                    ? "Not waiting for the live projection: it is not consuming, so the rebuild runs alone"
-                    : "Not waiting for the live projection: it consumes (" + members + " consumers), so the rebuild "
-                    + "competes with it");
+            // the group also holds the directory's consumer, so what counts is who reads the corpus topics
+            long corpusPartitions = admin.describeConsumerGroups(List.of(TIMELINE_GROUP)).all().get()
+                    .get(TIMELINE_GROUP).members().stream()
+                    .flatMap(member -> member.assignment().topicPartitions().stream())
+                    .filter(partition -> CORPUS_TOPICS.contains(partition.topic()))
+                    .count();
+            System.out.println(corpusPartitions == 0
+                    ? "Not waiting for the live projection: it is not consuming the corpus, so the rebuild runs alone"
+                    : "Not waiting for the live projection: it consumes " + corpusPartitions + " partitions of the "
+                    + "corpus, so the rebuild competes with it");
             return;
         }
         System.out.println("Waiting for the live timeline projection (consumer group " + TIMELINE_GROUP + ")");
