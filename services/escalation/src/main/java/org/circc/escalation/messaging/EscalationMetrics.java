@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.circc.contracts.Severity;
 import org.circc.escalation.command.EscalationAcknowledgedEvent;
 import org.circc.escalation.command.EscalationExhaustedEvent;
 import org.circc.escalation.command.EscalationLevelRaisedEvent;
@@ -27,8 +28,11 @@ public class EscalationMetrics {
 
     public EscalationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // registered at start-up, so the alert on exhausted escalations has a series while it is still zero
+        // registered at start-up, so the alerts and the dashboard have a series while nothing has happened yet
         exhausted();
+        for (Severity severity : Severity.values()) {
+            timeToAcknowledge(severity);
+        }
     }
 
     @EventHandler
@@ -53,14 +57,18 @@ public class EscalationMetrics {
 
     @EventHandler
     void on(EscalationAcknowledgedEvent event) {
-        afterCommit(() -> Timer.builder("circc.escalation.time.to.acknowledge")
+        afterCommit(() -> timeToAcknowledge(event.severity())
+                .record(Duration.between(event.startedAt(), event.acknowledgedAt())));
+    }
+
+    private Timer timeToAcknowledge(Severity severity) {
+        return Timer.builder("circc.escalation.time.to.acknowledge")
                 .description("From the start of an escalation to its acknowledgement, by severity at acknowledgement")
-                .tag("severity", event.severity().displayName())
+                .tag("severity", severity.displayName())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofSeconds(1))
                 .maximumExpectedValue(Duration.ofHours(4))
-                .register(registry)
-                .record(Duration.between(event.startedAt(), event.acknowledgedAt())));
+                .register(registry);
     }
 
     /** Without a transaction (tests, or an event stored outside one) the count is taken at once. */

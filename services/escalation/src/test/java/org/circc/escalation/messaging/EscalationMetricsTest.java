@@ -52,6 +52,15 @@ class EscalationMetricsTest {
     }
 
     @Test
+    void everySeverityHasAnEmptyTimeToAcknowledgeBeforeTheFirstAcknowledgement() {
+        assertThat(registry.get("circc.escalation.time.to.acknowledge").timers())
+                .extracting(timer -> timer.getId().getTag("severity"))
+                .containsExactlyInAnyOrder("Baseline", "Low", "Medium", "High", "Severe", "Emergency");
+        assertThat(registry.get("circc.escalation.time.to.acknowledge").timers())
+                .allSatisfy(timer -> assertThat(timer.count()).isZero());
+    }
+
+    @Test
     void timeToAcknowledgeIsMeasuredFromTheStartBySeverity() {
         metrics.on(new EscalationAcknowledgedEvent(CAMPAIGN, INCIDENT, 2, null, Actor.principal("coordinator-1", "circc"),
                 Severity.SEVERE, AT, AT.plusSeconds(420)));
