@@ -222,7 +222,9 @@ public final class ReplayBenchmark {
             if (REBUILD) {
                 rebuild();
             }
-            refuseForeignSample(incidents);
+            if (!PRODUCE) {
+                refuseForeignSample(incidents);
+            }
             query(incidents);
         } finally {
             httpThreads.shutdown();
@@ -364,7 +366,11 @@ public final class ReplayBenchmark {
     }
 
     private static List<ReplayCorpus.Incident> readSample() throws IOException {
-        return Files.readAllLines(SAMPLE).stream()
+        List<String> lines = Files.readAllLines(SAMPLE);
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("the sample " + SAMPLE.toAbsolutePath() + " is empty");
+        }
+        return lines.stream()
                 .map(line -> line.split(","))
                 .map(fields -> new ReplayCorpus.Incident(IncidentId.of(fields[0]),
                         Instant.parse(fields[1]), Instant.parse(fields[2])))
@@ -384,9 +390,10 @@ public final class ReplayBenchmark {
                     .filter(partition -> CORPUS_TOPICS.contains(partition.topic()))
                     .count();
             System.out.println(corpusPartitions == 0
-                    ? "Not waiting for the live projection: it is not consuming the corpus, so the rebuild runs alone"
-                    : "Not waiting for the live projection: it consumes " + corpusPartitions + " partitions of the "
-                    + "corpus, so the rebuild competes with it");
+                    ? "Not waiting for the live projection: no timeline consumer reads the corpus as the rebuild "
+                    + "starts, so it runs alone"
+                    : "Not waiting for the live projection: it reads " + corpusPartitions + " partitions of the "
+                    + "corpus as the rebuild starts, so the rebuild competes with it");
             return;
         }
         System.out.println("Waiting for the live timeline projection (consumer group " + TIMELINE_GROUP + ")");
@@ -474,12 +481,10 @@ public final class ReplayBenchmark {
     /**
      * Refuses to measure queries of incidents the read models do not hold: with {@code -Dproduce=false} the sample
      * file may be another corpus's (a later run in the same clone overwrites it), and every query would then time a
-     * 404. One incident of the sample, its last event published, must have a timeline.
+     * 404. The sample's first incident must have a timeline; any other answer (a wrong key, a platform that is down)
+     * stops the benchmark too, rather than timing 4,000 failures.
      */
     private void refuseForeignSample(List<ReplayCorpus.Incident> incidents) throws Exception {
-        if (incidents.isEmpty()) {
-            throw new IllegalStateException("no incidents of the corpus to query");
-        }
         ReplayCorpus.Incident probe = incidents.get(0);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/incidents/"
                         + probe.id() + "/timeline")).header("X-API-Key", API_KEY).timeout(Duration.ofMinutes(1))
@@ -488,6 +493,10 @@ public final class ReplayBenchmark {
             throw new IllegalStateException("incident " + probe.id() + " of the sample " + SAMPLE.toAbsolutePath()
                     + " is not in the read models: the sample is of another corpus (or the read models are not "
                     + "built). Pass the sample written when this corpus was published (-Dsample=...)");
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the timeline of the sample's first incident " + probe.id() + " answered "
+                    + response.statusCode() + ": " + abbreviated(response.body()));
         }
     }
 
@@ -504,6 +513,9 @@ public final class ReplayBenchmark {
     }
 
     private void query(List<ReplayCorpus.Incident> incidents) throws Exception {
+        if (incidents.isEmpty()) {
+            throw new IllegalStateException("no incidents of the corpus to query");
+        }
         SplittableRandom random = new SplittableRandom(SEED);
         ReplayCorpus.Incident[] sample = new ReplayCorpus.Incident[QUERIES];
         Arrays.setAll(sample, i -> incidents.get(random.nextInt(incidents.size())));
