@@ -49,7 +49,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -483,18 +485,21 @@ class NotificationIT {
                         .isEqualTo("escalation.reminder")));
     }
 
-    /** Not a pass/fail benchmark: prints what this machine achieves, and checks that everything arrived. */
+    /**
+     * Four campaigns' levels raised at once, each to fifty webhook targets: every target of every campaign has one
+     * delivery, delivered after its level was raised, and each delivery is timed in the latency metric. How fast is measured by
+     * bench/'s NotificationLatencySimulation, not here.
+     */
     @Test
-    void deliveriesPerSecondAndLatency() throws Exception {
+    void levelsRaisedToFiftyTargetsInFourCampaignsAreEachDeliveredOnceAndTimed() throws Exception {
         int targets = 50;
         int campaigns = 4;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < targets; i++) {
-            register("bench-" + i, "rail-east", "/bench");
-            ids.add("bench-" + i);
+            register("fan-out-" + i, "rail-east", "/fan-out");
+            ids.add("fan-out-" + i);
         }
-        Map<String, Instant> raisedAt = new ConcurrentHashMap<>();
-        long started = System.nanoTime();
+        Map<String, Instant> raisedAt = new HashMap<>();
         for (int c = 0; c < campaigns; c++) {
             EscalationLevelRaisedEvent event = raised(CampaignId.of(UUID.randomUUID().toString()),
                     IncidentId.of(UUID.randomUUID().toString()), 1, ids, Tlp.AMBER);
@@ -502,30 +507,20 @@ class NotificationIT {
             consume(event);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM delivery WHERE stakeholder_id LIKE 'bench-%' AND state = 'DELIVERED'", Long.class))
-                .isEqualTo((long) targets * campaigns));
-        double seconds = (System.nanoTime() - started) / 1e9;
+                "SELECT count(*) FROM delivery WHERE stakeholder_id LIKE 'fan-out-%' AND state = 'DELIVERED'",
+                Long.class)).isEqualTo((long) targets * campaigns));
 
-        record Timing(long queuedAfter, long deliveredAfter) {
+        record Delivered(String incidentId, String stakeholderId, Instant deliveredAt) {
         }
-        List<Timing> timings = jdbc.query("SELECT incident_id, created_at, delivered_at FROM delivery WHERE "
-                + "stakeholder_id LIKE 'bench-%'", (rs, row) -> {
-            Instant raised = raisedAt.get(rs.getString(1));
-            return new Timing(Duration.between(raised, rs.getTimestamp(2).toInstant()).toMillis(),
-                    Duration.between(raised, rs.getTimestamp(3).toInstant()).toMillis());
-        });
-        List<Long> latencies = timings.stream().map(Timing::deliveredAfter).sorted().toList();
-        List<Long> queueing = timings.stream().map(Timing::queuedAfter).sorted().toList();
-        assertThat(latencies).hasSize(targets * campaigns);
-        System.out.printf("notification benchmark: %d webhook deliveries in %.2f s = %.0f/s; level raised -> queued "
-                        + "p50 %d ms, p99 %d ms; -> delivered p50 %d ms, p99 %d ms%n", latencies.size(), seconds,
-                latencies.size() / seconds, percentile(queueing, 0.5), percentile(queueing, 0.99),
-                percentile(latencies, 0.5), percentile(latencies, 0.99));
+        List<Delivered> deliveries = jdbc.query("SELECT incident_id, stakeholder_id, delivered_at FROM delivery "
+                + "WHERE stakeholder_id LIKE 'fan-out-%'", (rs, row) -> new Delivered(rs.getString(1),
+                rs.getString(2), rs.getTimestamp(3).toInstant()));
+        assertThat(deliveries).hasSize(targets * campaigns)
+                .allSatisfy(delivery -> assertThat(delivery.deliveredAt())
+                        .isAfterOrEqualTo(raisedAt.get(delivery.incidentId()).truncatedTo(ChronoUnit.MILLIS)));
+        assertThat(deliveries.stream().map(delivery -> delivery.incidentId() + "/" + delivery.stakeholderId())
+                .distinct()).hasSize(targets * campaigns);
         assertThat(meterRegistry.find("circc.notification.delivery.latency").tag("channel", "webhook").timer())
-                .isNotNull().satisfies(timer -> assertThat(timer.count()).isGreaterThanOrEqualTo(latencies.size()));
-    }
-
-    private static long percentile(List<Long> sorted, double percentile) {
-        return sorted.get((int) Math.ceil(sorted.size() * percentile) - 1);
+                .isNotNull().satisfies(timer -> assertThat(timer.count()).isGreaterThanOrEqualTo(deliveries.size()));
     }
 }
