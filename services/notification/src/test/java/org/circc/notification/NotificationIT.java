@@ -487,8 +487,8 @@ class NotificationIT {
 
     /**
      * Four campaigns' levels raised at once, each to fifty webhook targets: every target of every campaign has one
-     * delivery, delivered after its level was raised, and each delivery is timed in the latency metric. How fast is measured by
-     * bench/'s NotificationLatencySimulation, not here.
+     * delivery, delivered after its level was raised, and each delivery is timed in the latency metric. How fast is
+     * measured by bench/'s NotificationLatencySimulation, not here.
      */
     @Test
     void levelsRaisedToFiftyTargetsInFourCampaignsAreEachDeliveredOnceAndTimed() throws Exception {
