@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The numbers a center lives by, counted as events are stored (subscribing processor {@value #PROCESSING_GROUP}),
@@ -25,13 +27,24 @@ public class EscalationMetrics {
     public static final String PROCESSING_GROUP = "escalation-metrics";
 
     private final MeterRegistry registry;
+    // registered at start-up, so the alerts and the dashboard have a series while nothing has happened yet
+    private final Counter exhausted;
+    private final Map<Severity, Timer> timeToAcknowledge = new EnumMap<>(Severity.class);
 
     public EscalationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // registered at start-up, so the alerts and the dashboard have a series while nothing has happened yet
-        exhausted();
+        this.exhausted = Counter.builder("circc.escalation.exhausted")
+                .description("Escalations whose last level passed its deadline unacknowledged")
+                .register(registry);
         for (Severity severity : Severity.values()) {
-            timeToAcknowledge(severity);
+            timeToAcknowledge.put(severity, Timer.builder("circc.escalation.time.to.acknowledge")
+                    .description("From the start of an escalation to its acknowledgement, by severity at "
+                            + "acknowledgement")
+                    .tag("severity", severity.displayName())
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofSeconds(1))
+                    .maximumExpectedValue(Duration.ofHours(4))
+                    .register(registry));
         }
     }
 
@@ -46,29 +59,13 @@ public class EscalationMetrics {
 
     @EventHandler
     void on(EscalationExhaustedEvent event) {
-        afterCommit(() -> exhausted().increment());
-    }
-
-    private Counter exhausted() {
-        return Counter.builder("circc.escalation.exhausted")
-                .description("Escalations whose last level passed its deadline unacknowledged")
-                .register(registry);
+        afterCommit(exhausted::increment);
     }
 
     @EventHandler
     void on(EscalationAcknowledgedEvent event) {
-        afterCommit(() -> timeToAcknowledge(event.severity())
+        afterCommit(() -> timeToAcknowledge.get(event.severity())
                 .record(Duration.between(event.startedAt(), event.acknowledgedAt())));
-    }
-
-    private Timer timeToAcknowledge(Severity severity) {
-        return Timer.builder("circc.escalation.time.to.acknowledge")
-                .description("From the start of an escalation to its acknowledgement, by severity at acknowledgement")
-                .tag("severity", severity.displayName())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofSeconds(1))
-                .maximumExpectedValue(Duration.ofHours(4))
-                .register(registry);
     }
 
     /** Without a transaction (tests, or an event stored outside one) the count is taken at once. */
